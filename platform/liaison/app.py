@@ -1,0 +1,34 @@
+"""The application factory. There is no module-level app: workers and the CLI call this too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from . import models_registry  # noqa: F401  (imports every model before mappers configure)
+from .config import load_config
+from .extensions import babel, csrf, db, login_manager, migrate
+
+MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
+
+
+def create_app(test_config: dict | None = None, env=None) -> Flask:
+    app = Flask(__name__, instance_path=str(Path.cwd() / "var"), instance_relative_config=False)
+    app.config.update(load_config(env, app.instance_path))
+    if test_config:
+        app.config.update(test_config)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+
+    from .i18n import select_locale
+
+    babel.init_app(app, locale_selector=select_locale)
+
+    from .web import init_web
+
+    init_web(app)
+    return app

@@ -1,0 +1,27 @@
+"""The `liaison` command: Flask's CLI group over the app factory, plus Liaison's commands."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup
+
+
+def _create_app(*_args, **_kwargs) -> Flask:
+    from . import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False)
+def main() -> None:
+    """Liaison: community-relations policy and operations."""
+
+
+def init_cli(app: Flask) -> None:
+    from tenants.cli import create_operator_command, seed_demo_command
+
+    from .jobs.cli import serve_command, worker_command
+
+    for command in (create_operator_command, seed_demo_command, serve_command, worker_command):
+        app.cli.add_command(command)

@@ -1,0 +1,53 @@
+"""Access to the staff console: the agency comes from the URL, the roles from the user's grants.
+
+A user with no grant in the agency gets 404, as for an agency that does not exist.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort, g
+from flask_login import current_user
+from sqlalchemy import select
+
+from liaison.extensions import db, login_manager
+from liaison.web import activate_agency
+from tenants.models import Agency, RoleGrant
+
+
+def load_console_agency(slug: str) -> None:
+    if not current_user.is_authenticated:
+        abort(login_manager.unauthorized())
+    agency = db.session.scalar(select(Agency).where(Agency.slug == slug, Agency.is_active))
+    if agency is None:
+        abort(404)
+    activate_agency(agency)
+    g.roles = frozenset(
+        db.session.scalars(
+            select(RoleGrant.role).where(
+                RoleGrant.agency_id == agency.id, RoleGrant.user_id == current_user.id
+            )
+        )
+    )
+    if not g.roles:
+        abort(404)
+
+
+def has_role(*roles: str) -> bool:
+    return bool(g.get("roles", frozenset()) & set(roles))
+
+
+def require_role(*roles: str):
+    """Let the view run only for holders of one of `roles` in the current agency."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not has_role(*roles):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator

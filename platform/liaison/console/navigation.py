@@ -1,0 +1,26 @@
+"""The console's navigation: each entry names the roles that see it.
+
+Later capabilities add their entries here (policy, events, surveys, concerns, reports, …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tenants import roles
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str
+    endpoint: str
+    roles: frozenset[str]
+
+
+NAVIGATION = [
+    NavEntry("Dashboard", "console.dashboard", frozenset(roles.AGENCY_ROLES)),
+]
+
+
+def navigation_for(held_roles) -> list[NavEntry]:
+    return [entry for entry in NAVIGATION if entry.roles & set(held_roles)]

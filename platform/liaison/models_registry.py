@@ -1,0 +1,11 @@
+"""Imports every model module, so that metadata, migrations and mappers see all tables.
+
+A capability that adds models adds its module here.
+"""
+
+from tenants import models as tenant_models  # noqa: F401
+
+from .audit import models as audit_models  # noqa: F401
+from .auth import models as auth_models  # noqa: F401
+from .mail import models as mail_models  # noqa: F401
+from .storage import models as storage_models  # noqa: F401

@@ -1,0 +1,117 @@
+"""Request lifecycle: tenant context, one commit per request, blueprints and error pages."""
+
+from __future__ import annotations
+
+from flask import Flask, abort, g, render_template, request
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+
+from . import tenancy
+from .extensions import db
+
+
+def init_web(app: Flask) -> None:
+    tenancy.install_guard()
+    app.before_request(_open_user_context)
+    app.after_request(_commit_unit_of_work)
+    app.teardown_request(_close_tenant_context)
+
+    from .security import init_security
+
+    init_security(app)
+    _register_blueprints(app)
+    _register_template_helpers(app)
+    _register_error_pages(app)
+
+    from .cli import init_cli
+
+    init_cli(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .association.views import bp as association_bp
+    from .auth.views import bp as auth_bp
+    from .console.views import bp as console_bp
+    from .health import bp as health_bp
+    from .public.views import bp as public_bp
+
+    app.register_blueprint(health_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(association_bp)
+    app.register_blueprint(console_bp)
+    app.register_blueprint(public_bp)  # last: its /<agency_slug>/ catches what is left
+
+    from admin import init_admin
+
+    init_admin(app)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from flask_babel import get_locale
+
+    from tenants.roles import ROLE_LABELS
+
+    app.jinja_env.globals.update(
+        current_locale=lambda: str(get_locale() or "en"),
+        role_label=lambda role: ROLE_LABELS.get(role, role),
+    )
+
+
+def current_agency():
+    """The agency this request is about (set by the console and public blueprints)."""
+    return g.get("agency")
+
+
+def activate_agency(agency) -> None:
+    """Make `agency` current for the rest of the request, in the ORM and the database."""
+    g.agency = agency
+    user_id = current_user.id if current_user.is_authenticated else None
+    tenancy.set_tenant(agency.id, user_id, session=db.session)
+
+
+def _open_user_context() -> None:
+    g.tenant_token = tenancy.set_tenant(None, None)
+    if current_user.is_authenticated:
+        tenancy.set_tenant(None, current_user.id, session=db.session)
+
+
+def _commit_unit_of_work(response):
+    if response.status_code < 400:
+        db.session.commit()
+    else:
+        db.session.rollback()
+    return response
+
+
+def _close_tenant_context(exc) -> None:
+    db.session.remove()
+    token = g.pop("tenant_token", None)
+    if token is not None:
+        tenancy.reset_tenant(token)
+
+
+def _register_error_pages(app: Flask) -> None:
+    def render_error(code: int, title: str, message: str):
+        if request.accept_mimetypes.best == "application/json" or request.is_json:
+            return {"error": title, "message": message}, code
+        return render_template("error.html", code=code, title=title, message=message), code
+
+    @app.errorhandler(404)
+    def not_found(_exc):
+        return render_error(404, "Not found", "There is nothing here.")
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(exc):
+        return render_error(400, "Form expired", exc.description)
+
+    @app.errorhandler(400)
+    def bad_request(exc):
+        return render_error(400, "Bad request", getattr(exc, "description", ""))
+
+    @app.errorhandler(405)
+    def not_allowed(_exc):
+        return render_error(405, "Not allowed", "That action is not available here.")
+
+
+def not_found() -> None:
+    abort(404)

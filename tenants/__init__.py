@@ -1,0 +1,1 @@
+"""The tenant model: agencies, associations, memberships, users and role grants."""

@@ -1,0 +1,28 @@
+"""CLI commands for tenants: the operator account and the demo data."""
+
+from __future__ import annotations
+
+import click
+from liaison.extensions import db
+
+
+@click.command("create-operator")
+@click.option("--email", prompt=True)
+@click.option("--name", default="")
+@click.password_option()
+def create_operator_command(email: str, name: str, password: str) -> None:
+    """Create (or promote) a platform operator account."""
+    from .operations import InvalidInput, create_operator
+
+    try:
+        user = create_operator(email=email, name=name, password=password)
+    except InvalidInput as exc:
+        raise click.BadParameter(str(exc)) from exc
+    db.session.commit()
+    click.echo(f"Operator {user.email} is ready.")
+
+
+@click.command("seed-demo")
+def seed_demo_command() -> None:
+    """Create the demo agencies, associations and accounts (never in production)."""
+    raise click.ClickException("not built yet")

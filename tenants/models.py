@@ -1,0 +1,159 @@
+"""Agencies, associations, their memberships, staff users and role grants."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from liaison.extensions import db
+from liaison.tenancy import TenantScopedOwnerVisible
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from . import roles
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Association(db.Model):
+    __tablename__ = "associations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(63), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(2))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    memberships: Mapped[list[AssociationMembership]] = relationship(
+        back_populates="association", cascade="all, delete-orphan"
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agency(db.Model):
+    """The tenant. Its name and branding are public; everything it owns is scoped to it."""
+
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(63), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    town: Mapped[str] = mapped_column(String(120), default="")
+    state: Mapped[str] = mapped_column(String(2))
+    starting_template: Mapped[str] = mapped_column(String(40), default="")
+    coordinator_title: Mapped[str] = mapped_column(
+        String(120), default="Community Relations Coordinator"
+    )
+    chief_title: Mapped[str] = mapped_column(String(120), default="Chief of Police")
+    languages: Mapped[str] = mapped_column(String(40), default="en,es")
+    brand_colour: Mapped[str] = mapped_column(String(7), default="#1f3a5f")
+    logo_file_key: Mapped[str | None] = mapped_column(String(255))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    memberships: Mapped[list[AssociationMembership]] = relationship(
+        back_populates="agency", cascade="all, delete-orphan"
+    )
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AssociationMembership(db.Model):
+    """An agency's membership in an association (association-owned, not tenant data)."""
+
+    __tablename__ = "association_memberships"
+    __table_args__ = (UniqueConstraint("association_id", "agency_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
+    joined_on: Mapped[datetime] = mapped_column(default=utcnow)
+
+    association: Mapped[Association] = relationship(back_populates="memberships")
+    agency: Mapped[Agency] = relationship(back_populates="memberships")
+
+
+class User(db.Model):
+    """A staff account. Citizens have none. A user may hold grants in several agencies."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)  # stored lower-case
+    name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(255), default="")
+    is_operator: Mapped[bool] = mapped_column(default=False)
+    is_active: Mapped[bool] = mapped_column(default=True)
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled: Mapped[bool] = mapped_column(default=False)
+    totp_last_step: Mapped[int | None] = mapped_column()  # refuses a replayed code
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column()
+    password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column()
+    preferred_language: Mapped[str] = mapped_column(String(5), default="en")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    association_grants: Mapped[list[AssociationGrant]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+    # Flask-Login protocol
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class RoleGrant(TenantScopedOwnerVisible, db.Model):
+    """A role a user holds in one agency. Users see their own grants in every agency."""
+
+    __tablename__ = "role_grants"
+    __table_args__ = (
+        UniqueConstraint("agency_id", "user_id", "role"),
+        UniqueConstraint("agency_id", "id"),
+        Index("ix_role_grants_agency_id_user_id", "agency_id", "user_id"),
+        Index("ix_role_grants_user_id_agency_id", "user_id", "agency_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship()
+    agency: Mapped[Agency] = relationship()
+
+    @property
+    def role_label(self) -> str:
+        return roles.ROLE_LABELS.get(self.role, self.role)
+
+
+class AssociationGrant(db.Model):
+    """Association staff's access to one association's oversight views."""
+
+    __tablename__ = "association_grants"
+    __table_args__ = (UniqueConstraint("association_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(40), default=roles.ASSOCIATION_STAFF)
+
+    association: Mapped[Association] = relationship()
+    user: Mapped[User] = relationship(back_populates="association_grants")

@@ -1,0 +1,24 @@
+"""The roles a grant can carry, and what each may do in the staff console."""
+
+OPERATOR = "operator"
+ASSOCIATION_STAFF = "association_staff"
+AGENCY_ADMIN = "agency_admin"
+COORDINATOR = "coordinator"
+CHIEF = "chief"
+OFFICER = "officer"
+BACKGROUND_REVIEWER = "background_reviewer"
+
+AGENCY_ROLES = (AGENCY_ADMIN, COORDINATOR, CHIEF, OFFICER, BACKGROUND_REVIEWER)
+
+ROLE_LABELS = {
+    OPERATOR: "Platform operator",
+    ASSOCIATION_STAFF: "Association staff",
+    AGENCY_ADMIN: "Agency admin",
+    COORDINATOR: "Coordinator",
+    CHIEF: "Chief / approver",
+    OFFICER: "Officer / member",
+    BACKGROUND_REVIEWER: "Background reviewer",
+}
+
+# Grants that touch criminal-history data: their holders must use a second factor.
+ROLES_REQUIRING_TOTP = frozenset({BACKGROUND_REVIEWER})

@@ -1,0 +1,230 @@
+"""Fixtures on the real services: a PostgreSQL database made (and dropped) for this run,
+migrated as the owner and used by the app as the runtime role `liaison_app`, which is
+subject to row-level security; Redis on 127.0.0.1:6379 with queue names private to the run.
+
+Each test commits for real; afterwards every table is emptied (as the owner, with the
+append-only triggers set aside), so tests see the database exactly as production does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import smtplib
+import uuid
+
+import psycopg
+import pyotp
+import pytest
+from flask_migrate import upgrade
+from liaison import create_app
+from liaison.auth.passwords import hash_password
+from liaison.extensions import db
+from liaison.tenancy import tenant_context
+
+from tenants import roles
+from tenants.models import Agency, Association, AssociationGrant, AssociationMembership, User
+
+PG_HOST = os.environ.get("TEST_PG_HOST", "127.0.0.1")
+PG_ADMIN_DSN = f"host={PG_HOST} user=postgres dbname=postgres"
+RUNTIME_ROLE = "liaison_app"
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+PASSWORD = "correct horse battery staple"
+
+
+def _drop_database(admin, name: str) -> None:
+    admin.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
+    )
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def _drop_abandoned_databases(admin) -> None:
+    """Databases left by test runs whose process is gone (a run killed mid-way)."""
+    names = [r[0] for r in admin.execute("SELECT datname FROM pg_database")]
+    for name in names:
+        match = re.fullmatch(r"liaison_test_(\d+)_[0-9a-f]+", name)
+        if match and not os.path.exists(f"/proc/{match.group(1)}"):
+            _drop_database(admin, name)
+
+
+@pytest.fixture(scope="session")
+def database_name():
+    name = f"liaison_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+        _drop_abandoned_databases(admin)
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield name
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+        _drop_database(admin, name)
+
+
+@pytest.fixture(scope="session")
+def database_urls(database_name):
+    base = f"postgresql+psycopg://{{user}}@{PG_HOST}:5432/{database_name}"
+    return {"owner": base.format(user="postgres"), "runtime": base.format(user=RUNTIME_ROLE)}
+
+
+@pytest.fixture(scope="session")
+def run_id():
+    return uuid.uuid4().hex[:10]
+
+
+@pytest.fixture(scope="session")
+def test_config(database_urls, run_id, tmp_path_factory):
+    files = tmp_path_factory.mktemp("files")
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-not-for-production",
+        "SQLALCHEMY_DATABASE_URI": database_urls["runtime"],
+        "MIGRATION_DATABASE_URL": database_urls["owner"],
+        "REDIS_URL": REDIS_URL,
+        "RQ_QUEUE_PREFIX": f"test-{run_id}-",
+        "EMBEDDED_WORKER": False,
+        "STORAGE_DIR": str(files / "storage"),
+        "OUTBOX_DIR": str(files / "outbox"),
+        "S3_BUCKET": "",
+        "SMTP_HOST": "",
+        "BASE_URL": "http://localhost",
+        "WTF_CSRF_ENABLED": False,
+    }
+
+
+@pytest.fixture(scope="session")
+def app(test_config):
+    app = create_app(test_config)
+    with app.app_context():
+        upgrade()
+    return app
+
+
+@pytest.fixture(scope="session")
+def _owner_tables(app, database_urls):
+    with app.app_context():
+        return [t.name for t in db.metadata.sorted_tables]
+
+
+@pytest.fixture(autouse=True)
+def app_ctx(request, app, _owner_tables, database_name):
+    """An app context for the test; afterwards every table is emptied as the owner."""
+    ctx = app.app_context()
+    ctx.push()
+    try:
+        yield ctx
+    finally:
+        db.session.remove()
+        ctx.pop()
+        with (
+            psycopg.connect(
+                f"host={PG_HOST} user=postgres dbname={database_name}", autocommit=True
+            ) as owner,
+            owner.transaction(),
+        ):
+            owner.execute("SET LOCAL session_replication_role = replica")
+            owner.execute("TRUNCATE " + ", ".join(_owner_tables) + " RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture(autouse=True)
+def _no_outbound_mail(monkeypatch):
+    """Tests never reach a real mail server; mail goes to the outbox folder."""
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a test tried to open an SMTP connection")
+
+    monkeypatch.setattr(smtplib, "SMTP", refuse)
+    monkeypatch.setattr(smtplib, "SMTP_SSL", refuse)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def make_association():
+    def make(slug: str | None = None, name: str | None = None, state: str = "TX", agencies=()):
+        slug = slug or f"assoc-{uuid.uuid4().hex[:6]}"
+        association = Association(slug=slug, name=name or slug.title(), state=state)
+        db.session.add(association)
+        db.session.flush()
+        for agency in agencies:
+            db.session.add(
+                AssociationMembership(association_id=association.id, agency_id=agency.id)
+            )
+        db.session.commit()
+        return association
+
+    return make
+
+
+@pytest.fixture
+def make_agency():
+    def make(slug: str | None = None, name: str | None = None, state: str = "MA", **settings):
+        slug = slug or f"agency-{uuid.uuid4().hex[:6]}"
+        agency = Agency(slug=slug, name=name or f"{slug.title()} Police Department", state=state)
+        for key, value in settings.items():
+            setattr(agency, key, value)
+        db.session.add(agency)
+        db.session.commit()
+        return agency
+
+    return make
+
+
+@pytest.fixture
+def make_user():
+    """make_user(agency, role, ...): a staff account holding `role` in `agency`."""
+
+    def make(
+        agency=None,
+        role: str | None = roles.COORDINATOR,
+        email: str | None = None,
+        password: str = PASSWORD,
+        totp: bool = False,
+        operator: bool = False,
+        association=None,
+    ):
+        from tenants.operations import grant_role
+
+        email = email or f"user-{uuid.uuid4().hex[:8]}@example.org"
+        user = User(
+            email=email.lower(), password_hash=hash_password(password), is_operator=operator
+        )
+        if totp:
+            user.totp_secret = pyotp.random_base32()
+            user.totp_enabled = True
+        db.session.add(user)
+        db.session.flush()
+        if agency is not None and role is not None:
+            with tenant_context(agency.id, session=db.session):
+                grant_role(user, agency, role)
+                db.session.commit()
+        if association is not None:
+            db.session.add(AssociationGrant(association_id=association.id, user_id=user.id))
+        db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def login(client):
+    """login(user, password=PASSWORD, client=client): sign in through the real form."""
+
+    def do_login(user, password: str = PASSWORD, with_client=None):
+        c = with_client or client
+        response = c.post("/login", data={"email": user.email, "password": password})
+        if user.totp_enabled and response.status_code == 302 and "/login/totp" in response.location:
+            code = pyotp.TOTP(user.totp_secret).now()
+            response = c.post("/login/totp", data={"code": code})
+        return response
+
+    return do_login
+
+
+@pytest.fixture
+def runtime_connection(app):
+    """A raw connection as the runtime role, outside the ORM (for the RLS tests)."""
+    with db.engine.connect() as connection:
+        yield connection
+        connection.rollback()
