@@ -62,6 +62,7 @@ def load_config(env=None, instance_path: str | os.PathLike = "var") -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "REDIS_URL": _str(env, "REDIS_URL"),
         "RQ_QUEUES": ("high", "default", "low"),
+        "RQ_QUEUE_PREFIX": _str(env, "RQ_QUEUE_PREFIX"),
         "EMBEDDED_WORKER": _bool(env, "EMBEDDED_WORKER", not _str(env, "REDIS_URL")),
         "STORAGE_DIR": _str(env, "STORAGE_DIR", str((instance / "files").resolve())),
         "S3_BUCKET": _str(env, "S3_BUCKET"),

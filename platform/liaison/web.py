@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, abort, g, render_template, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from sqlalchemy import select
 
 from . import tenancy
 from .extensions import db
@@ -113,5 +114,10 @@ def _register_error_pages(app: Flask) -> None:
         return render_error(405, "Not allowed", "That action is not available here.")
 
 
-def not_found() -> None:
-    abort(404)
+def load_or_404(model, object_id: int):
+    """The current agency's `model` row with this id, or 404 — the same for missing and
+    not-yours. Queries (never the identity map), so the tenancy guard always applies."""
+    obj = db.session.scalar(select(model).where(model.id == object_id))
+    if obj is None:
+        abort(404)
+    return obj
