@@ -10,8 +10,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from liaison.extensions import db
 from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, create_engine, insert
+
+from liaison.extensions import db
 
 
 def _value_for(column):

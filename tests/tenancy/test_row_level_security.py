@@ -5,10 +5,10 @@ without editing this file.
 """
 
 import pytest
-from liaison.extensions import db
-from liaison.tenancy import tenant_tables
 from sqlalchemy import text
 
+from liaison.extensions import db
+from liaison.tenancy import tenant_tables
 from tenants.models import Agency
 
 

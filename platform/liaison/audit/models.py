@@ -21,6 +21,10 @@ class AuditEvent(TenantScoped, db.Model):
     __table_args__ = (
         Index("ix_audit_events_agency_id_created_at", "agency_id", "created_at"),
         Index("ix_audit_events_agency_id_object", "agency_id", "object_type", "object_id"),
+        # No INSERT ... RETURNING: RETURNING needs the row to pass the SELECT policy, which
+        # platform-level rows (agency_id NULL, e.g. sign-ins) never do; the id is drawn
+        # from the sequence first instead.
+        {"implicit_returning": False},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

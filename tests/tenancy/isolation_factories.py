@@ -1,0 +1,70 @@
+"""What the isolation sweep needs to build a request for any URL rule.
+
+`ID_FACTORIES` maps a URL argument that names an object (`grant_id`, `file_id`, …) to a
+function that creates such an object in agency A and returns its id. A route that takes
+an id argument with no factory here makes the sweep fail: register one next to the
+others when adding the route. `PATH_VALUES` gives the other arguments a value in the
+requester's own world (agency B), so that only the id points elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from liaison.extensions import db
+from liaison.tenancy import tenant_context
+from tenants import roles
+from tenants.models import Agency, Association, User
+
+
+@dataclass
+class Scenario:
+    agency_a: Agency
+    agency_b: Agency
+    a_user: User  # holds a role in A only
+    b_admin: User  # agency admin of B: the requester
+    association: Association  # B is a member
+
+
+ID_FACTORIES: dict[str, Callable[[Scenario], int]] = {}
+
+PATH_VALUES: dict[str, Callable[[Scenario], str]] = {
+    "agency_slug": lambda s: s.agency_b.slug,
+    "association_slug": lambda s: s.association.slug,
+}
+
+
+def id_factory(*argument_names: str):
+    def register(make: Callable[[Scenario], int]):
+        for name in argument_names:
+            ID_FACTORIES[name] = make
+        return make
+
+    return register
+
+
+def _in_agency_a(scenario: Scenario, make: Callable[[], object]) -> int:
+    with tenant_context(scenario.agency_a.id, session=db.session):
+        object_id = make().id
+        db.session.commit()
+    return object_id
+
+
+@id_factory("grant_id")
+def make_grant(scenario: Scenario) -> int:
+    """A grant in A held by B's admin: owner-visible to them, yet not B's to manage."""
+    from tenants.operations import grant_role
+
+    return _in_agency_a(
+        scenario, lambda: grant_role(scenario.b_admin, scenario.agency_a, roles.OFFICER)
+    )
+
+
+@id_factory("file_id")
+def make_file(scenario: Scenario) -> int:
+    from liaison.storage import save_file
+
+    return _in_agency_a(
+        scenario, lambda: save_file("a-only.txt", b"agency A's file", "text/plain", "files")
+    )
