@@ -81,6 +81,8 @@ def load_config(env=None, instance_path: str | os.PathLike = "var") -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": _bool(env, "SESSION_COOKIE_SECURE", liaison_env == "production"),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
         "IDLE_TIMEOUT_MINUTES": _int(env, "IDLE_TIMEOUT_MINUTES", 30),
         "LOCKOUT_ATTEMPTS": _int(env, "LOCKOUT_ATTEMPTS", 5),
         "LOCKOUT_MINUTES": _int(env, "LOCKOUT_MINUTES", 15),

@@ -1,8 +1,86 @@
+"""Flask-WTF forms of staff authentication. Messages say what to do, next to the field."""
+
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Regexp
+
+from tenants.operations import MIN_PASSWORD_LENGTH
+
+MAX_PASSWORD = 256
+NEW_PASSWORD_HINT = f"At least {MIN_PASSWORD_LENGTH} characters. A few unrelated words work well."
+
+
+def _email_field(label: str = "Email"):
+    return EmailField(
+        label,
+        validators=[
+            DataRequired("Enter your email address."),
+            Length(max=254, message="An email address has at most 254 characters."),
+            Email("Enter a valid email address, like name@agency.gov."),
+        ],
+    )
+
+
+def _password_field(label: str, required: str, description: str = "", *more):
+    return PasswordField(
+        label,
+        description=description,
+        validators=[
+            DataRequired(required),
+            Length(max=MAX_PASSWORD, message=f"Use at most {MAX_PASSWORD} characters."),
+            *more,
+        ],
+    )
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=256)])
+    email = _email_field()
+    password = _password_field("Password", "Enter your password.")
+
+
+class TotpCodeForm(FlaskForm):
+    code = StringField(
+        "6-digit code",
+        description="From the authenticator app on your phone.",
+        validators=[
+            DataRequired("Enter the 6-digit code from your authenticator app."),
+            Length(max=20, message="Enter the 6-digit code from your authenticator app."),
+            Regexp(
+                r"^\s*[0-9]{3}\s?[0-9]{3}\s*$",
+                message="The code is 6 digits, like 123456.",
+            ),
+        ],
+    )
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = _password_field("Current password", "Enter your current password.")
+    new_password = _password_field("New password", "Enter a new password.", NEW_PASSWORD_HINT)
+    confirm = _password_field(
+        "New password again",
+        "Enter the new password again.",
+        "",
+        EqualTo("new_password", message="The two new passwords do not match."),
+    )
+
+
+class SetPasswordForm(FlaskForm):
+    password = _password_field("New password", "Enter a new password.", NEW_PASSWORD_HINT)
+    confirm = _password_field(
+        "New password again",
+        "Enter the new password again.",
+        "",
+        EqualTo("password", message="The two passwords do not match."),
+    )
+
+
+class DisableTotpForm(FlaskForm):
+    password = _password_field("Current password", "Enter your current password.")
+
+
+class ResetRequestForm(FlaskForm):
+    email = _email_field("Your account's email")
+
+
+class ConfirmForm(FlaskForm):
+    """A button with nothing to fill in (CSRF token only)."""

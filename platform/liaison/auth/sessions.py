@@ -1,4 +1,9 @@
-"""Server-side sessions: the cookie holds a random token; the row decides if it is valid."""
+"""Server-side sessions: the cookie holds a random token; the row decides if it is valid.
+
+When a browser's session ends on the server (idle too long, revoked, account disabled) the
+loader drops the token from the cookie and leaves the reason behind, so the sign-in page
+can say why the person was signed out.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,12 @@ from tenants.models import User
 from .models import UserSession
 
 SESSION_KEY = "sid"
+SIGNED_OUT_KEY = "signed_out"
 TOUCH_EVERY = timedelta(seconds=60)
+
+IDLE = "idle"
+REVOKED = "revoked"
+DISABLED = "disabled"
 
 
 def start_session(user: User) -> UserSession:
@@ -33,26 +43,45 @@ def start_session(user: User) -> UserSession:
     return row
 
 
+def current_token() -> str | None:
+    return session.get(SESSION_KEY)
+
+
+def _idle_limit() -> timedelta:
+    return timedelta(minutes=current_app.config["IDLE_TIMEOUT_MINUTES"])
+
+
+def _signed_out(reason: str, row: UserSession | None = None) -> None:
+    if row is not None and row.revoked_at is None:
+        row.revoked_at = datetime.now(UTC)
+    session.pop(SESSION_KEY, None)
+    session.pop("_user_id", None)
+    session[SIGNED_OUT_KEY] = reason
+
+
 def load_session_user(user_id: str) -> User | None:
     """Flask-Login's user loader: the user only while their session row is live and not idle."""
     token = session.get(SESSION_KEY)
     if not token or not user_id.isdigit():
         return None
     row = db.session.scalar(select(UserSession).where(UserSession.token == token))
-    now = datetime.now(UTC)
-    idle_limit = timedelta(minutes=current_app.config["IDLE_TIMEOUT_MINUTES"])
-    if row is None or row.revoked_at is not None or row.user_id != int(user_id):
-        return None
-    if now - row.last_seen_at > idle_limit:
-        row.revoked_at = now
-        session["idle_expired"] = True
+    if row is None or row.user_id != int(user_id):
         return None
     user = db.session.get(User, row.user_id)
     if user is None or not user.is_active:
-        return None
+        return _signed_out(DISABLED, row)
+    if row.revoked_at is not None:
+        return _signed_out(REVOKED)
+    now = datetime.now(UTC)
+    if now - row.last_seen_at > _idle_limit():
+        return _signed_out(IDLE, row)
     if now - row.last_seen_at > TOUCH_EVERY:
         row.last_seen_at = now
     return user
+
+
+def pop_signed_out_reason() -> str | None:
+    return session.pop(SIGNED_OUT_KEY, None)
 
 
 def end_session() -> None:
@@ -73,3 +102,41 @@ def revoke_all_sessions(user: User, keep_token: str | None = None) -> int:
     if keep_token:
         stmt = stmt.where(UserSession.token != keep_token)
     return db.session.execute(stmt.values(revoked_at=datetime.now(UTC))).rowcount
+
+
+def active_sessions(user: User) -> list[UserSession]:
+    """`user`'s signed-in browsers that are neither revoked nor idle, latest first."""
+    return list(
+        db.session.scalars(
+            select(UserSession)
+            .where(
+                UserSession.user_id == user.id,
+                UserSession.revoked_at.is_(None),
+                UserSession.last_seen_at > datetime.now(UTC) - _idle_limit(),
+            )
+            .order_by(UserSession.last_seen_at.desc(), UserSession.id.desc())
+        )
+    )
+
+
+_BROWSERS = (
+    ("Edg/", "Edge"),
+    ("Firefox/", "Firefox"),
+    ("Chrome/", "Chrome"),
+    ("Safari/", "Safari"),
+)
+_SYSTEMS = (
+    ("iPhone", "iPhone"),
+    ("iPad", "iPad"),
+    ("Android", "Android"),
+    ("Windows", "Windows"),
+    ("Mac OS X", "macOS"),
+    ("Linux", "Linux"),
+)
+
+
+def describe_browser(user_agent: str) -> str:
+    """A short name for a User-Agent string ("Chrome on Android"), for the sessions list."""
+    browser = next((name for mark, name in _BROWSERS if mark in user_agent), "A browser")
+    system = next((name for mark, name in _SYSTEMS if mark in user_agent), "")
+    return f"{browser} on {system}" if system else browser
