@@ -1,15 +1,28 @@
-"""File storage: one interface, a local-folder and an S3 backend. (Filled in by storage.)"""
+"""File storage: one interface, a local-folder and an S3 backend, chosen by configuration
+(S3_BUCKET set → S3), and time-limited download links checked against the agency."""
 
-from pathlib import Path
+from .backends import LocalStorage, S3Storage, Storage, StorageError
+from .files import delete_file, get_storage, read_file, save_file
+from .links import (
+    FileUnavailable,
+    download_response,
+    download_url,
+    load_download_token,
+    make_download_token,
+)
 
-
-class _Local:
-    def __init__(self, root):
-        self.root = Path(root)
-
-    def check(self):
-        self.root.mkdir(parents=True, exist_ok=True)
-
-
-def get_storage(app):
-    return _Local(app.config["STORAGE_DIR"])
+__all__ = [
+    "FileUnavailable",
+    "LocalStorage",
+    "S3Storage",
+    "Storage",
+    "StorageError",
+    "delete_file",
+    "download_response",
+    "download_url",
+    "get_storage",
+    "load_download_token",
+    "make_download_token",
+    "read_file",
+    "save_file",
+]

@@ -1,0 +1,68 @@
+"""The job that sends an EmailMessage row: render it (once), store the .eml, deliver it.
+
+Each kind of message registers a renderer with `renderer(kind)`; the renderer gets the
+row and returns the complete `email.message.EmailMessage`, or None when the message no
+longer has anyone to go to. The rendered bytes are stored through `liaison.storage`
+before delivery, so a retry sends exactly the same message and the agency keeps a copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from email.message import EmailMessage as MimeMessage
+
+from sqlalchemy import select
+
+from liaison.extensions import db
+from liaison.jobs import JobError
+from liaison.storage import read_file, save_file
+
+from .delivery import deliver, parse_message
+from .models import EmailMessage
+
+Renderer = Callable[[EmailMessage], MimeMessage | None]
+RENDERERS: dict[str, Renderer] = {}
+
+
+def renderer(kind: str):
+    def register(func: Renderer) -> Renderer:
+        RENDERERS[kind] = func
+        return func
+
+    return register
+
+
+def _rendered_bytes(message: EmailMessage) -> bytes | None:
+    if message.stored_file is not None:
+        return read_file(message.stored_file)
+    mime = RENDERERS[message.kind](message)
+    if mime is None:
+        return None
+    data = mime.as_bytes()
+    stored = save_file(f"email-{message.id}.eml", data, "message/rfc822", "email")
+    message.stored_file_id = stored.id
+    return data
+
+
+def send_email_message(message_id: int) -> None:
+    """Send the current agency's EmailMessage `message_id` (a job: ids only)."""
+    message = db.session.scalar(select(EmailMessage).where(EmailMessage.id == message_id))
+    if message is None or message.status in ("sent", "skipped"):
+        return
+    message.attempts += 1
+    try:
+        data = _rendered_bytes(message)
+        if data is not None:
+            deliver(parse_message(data))
+    except Exception as exc:
+        message.status = "failed"
+        message.error = f"{type(exc).__name__}: {exc}"[:500]
+        raise JobError(f"email message {message.id} was not sent") from exc
+    if data is None:
+        message.status, message.error = "skipped", "no active recipient"
+        return
+    message.status, message.error, message.sent_at = "sent", "", datetime.now(UTC)
+
+
+from . import welcome  # noqa: E402, F401  (registers the "welcome" renderer)
