@@ -1,4 +1,8 @@
-"""The association oversight shell at /association/<slug>/: member agencies, no personal data."""
+"""The association oversight shell at /association/<slug>/: member agencies, no personal data.
+
+Association staff see aggregate, PII-free facts about member agencies only; anyone else
+(signed in or not on its staff) gets 404, as for an association that does not exist.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from liaison.extensions import db
-from tenants.models import Association, AssociationGrant
+from tenants.models import Agency, Association, AssociationGrant, AssociationMembership
 
 bp = Blueprint(
     "association",
@@ -29,8 +33,22 @@ def load_association(slug: str) -> Association:
     return association
 
 
+def member_agencies(association: Association) -> list[Agency]:
+    """The association's member agencies (public registry facts only), in one query."""
+    return list(
+        db.session.scalars(
+            select(Agency)
+            .join(AssociationMembership, AssociationMembership.agency_id == Agency.id)
+            .where(AssociationMembership.association_id == association.id)
+            .order_by(Agency.state, Agency.name)
+        )
+    )
+
+
 @bp.get("/")
 @login_required
 def overview(association_slug: str):
     association = load_association(association_slug)
-    return render_template("association/overview.html", association=association)
+    return render_template(
+        "association/overview.html", association=association, agencies=member_agencies(association)
+    )

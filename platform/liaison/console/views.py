@@ -1,33 +1,25 @@
-"""The staff console shell at /console/<agency-slug>/: dashboard and navigation by role."""
+"""The staff console at /console/<agency-slug>/: dashboard, file links, and (through the
+modules imported below) the agency admin's staff, settings and audit-log pages."""
 
 from __future__ import annotations
 
-from flask import Blueprint, g, render_template
+from flask import redirect, render_template
 
-from .access import load_console_agency
-from .navigation import navigation_for
+from liaison.storage.models import StoredFile
+from liaison.web import load_or_404
 
-bp = Blueprint(
-    "console", __name__, url_prefix="/console/<agency_slug>", template_folder="templates"
-)
-
-
-@bp.url_value_preprocessor
-def _pull_agency_slug(endpoint, values):
-    g.agency_slug = values.pop("agency_slug")
-
-
-@bp.url_defaults
-def _add_agency_slug(endpoint, values):
-    if "agency_slug" not in values and g.get("agency") is not None:
-        values["agency_slug"] = g.agency.slug
-
-
-@bp.before_request
-def _load_agency():
-    load_console_agency(g.agency_slug)
+from . import audit_views, settings_views, staff_views  # noqa: F401  (register their routes)
+from .blueprint import bp
 
 
 @bp.get("/")
 def dashboard():
-    return render_template("console/dashboard.html", navigation=navigation_for(g.roles))
+    return render_template("console/dashboard.html")
+
+
+@bp.get("/files/<int:file_id>")
+def file_link(file_id: int):
+    """Send the browser to a short-lived download link for one of this agency's files."""
+    from liaison.storage import download_url
+
+    return redirect(download_url(load_or_404(StoredFile, file_id)))

@@ -1,0 +1,77 @@
+"""Forms of the agency admin's console pages."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import EmailField, SelectField, SelectMultipleField, StringField, widgets
+from wtforms.validators import DataRequired, Email, Length, ValidationError
+
+from liaison.i18n import LANGUAGE_NAMES
+from tenants import roles
+
+from . import agency_rules
+
+
+def role_choices() -> list[tuple[str, str]]:
+    return [(role, roles.ROLE_LABELS[role]) for role in roles.AGENCY_ROLES]
+
+
+class InviteStaffForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    role = SelectField("Role", choices=role_choices, validators=[DataRequired()])
+
+
+class ChangeRoleForm(FlaskForm):
+    role = SelectField("Role", choices=role_choices, validators=[DataRequired()])
+
+
+class ConfirmForm(FlaskForm):
+    """A bare form: a state-changing button that needs only its CSRF token."""
+
+
+class CheckboxListField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class AgencySettingsForm(FlaskForm):
+    coordinator_title = StringField(
+        "Coordinator's title",
+        validators=[DataRequired(), Length(max=120)],
+        description="As your policy names the role, e.g. Community Relations Officer.",
+    )
+    chief_title = StringField("Chief's title", validators=[DataRequired(), Length(max=120)])
+    languages = CheckboxListField(
+        "Languages of the public site",
+        choices=[(code, name) for code, name in LANGUAGE_NAMES.items()],
+    )
+    brand_colour = StringField(
+        "Brand colour",
+        validators=[DataRequired(), Length(max=7)],
+        description="The colour of your public site's header, as #RRGGBB.",
+    )
+    logo = FileField("Logo", description="Optional. A PNG, JPEG or WebP image of at most 512 KB.")
+
+    def validate_languages(self, field):
+        problem = agency_rules.languages_problem(field.data or [])
+        if problem:
+            raise ValidationError(problem)
+
+    def validate_logo(self, field):
+        from .operations import MAX_LOGO_BYTES, logo_type
+
+        if not field.data:
+            return
+        head = field.data.read(MAX_LOGO_BYTES + 1)
+        field.data.seek(0)
+        if len(head) > MAX_LOGO_BYTES:
+            raise ValidationError("Use a logo of at most 512 KB.")
+        if logo_type(head) is None:
+            raise ValidationError("Use a PNG, JPEG or WebP image for the logo.")
+
+    def validate_brand_colour(self, field):
+        problem = agency_rules.brand_colour_problem((field.data or "").strip())
+        if problem:
+            raise ValidationError(problem)

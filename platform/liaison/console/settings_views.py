@@ -1,0 +1,45 @@
+"""The agency admin's settings page: titles, languages and brand colour."""
+
+from __future__ import annotations
+
+from flask import flash, g, redirect, render_template, request, url_for
+
+from tenants import roles
+from tenants.operations import InvalidInput
+
+from . import operations
+from .access import require_role
+from .blueprint import bp
+from .forms import AgencySettingsForm
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@require_role(roles.AGENCY_ADMIN)
+def settings():
+    agency = g.agency
+    form = AgencySettingsForm(
+        coordinator_title=agency.coordinator_title,
+        chief_title=agency.chief_title,
+        languages=agency.language_codes,
+        brand_colour=agency.brand_colour,
+    )
+    if form.validate_on_submit():
+        try:
+            changed = operations.update_agency_settings(
+                agency,
+                coordinator_title=form.coordinator_title.data,
+                chief_title=form.chief_title.data,
+                languages=form.languages.data,
+                brand_colour=form.brand_colour.data.strip(),
+            )
+            if form.logo.data:
+                operations.set_agency_logo(agency, form.logo.data.filename, form.logo.data.read())
+                changed.append("logo")
+        except InvalidInput as exc:
+            form.form_errors.append(str(exc))
+        else:
+            flash("Settings saved." if changed else "Nothing changed.", "success")
+            return redirect(url_for(".settings"))
+    elif request.method == "POST":
+        flash("Some settings need correcting.", "error")
+    return render_template("console/settings.html", form=form)
