@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+
 from liaison.extensions import db
 
 
@@ -24,5 +25,16 @@ def create_operator_command(email: str, name: str, password: str) -> None:
 
 @click.command("seed-demo")
 def seed_demo_command() -> None:
-    """Create the demo agencies, associations and accounts (never in production)."""
-    raise click.ClickException("not built yet")
+    """Create the demo agencies, associations and accounts (never in production).
+
+    Safe to run again: what exists is kept, and the accounts are printed each time."""
+    from flask import current_app
+
+    from .demo import DemoRefused, format_accounts, seed_demo
+
+    try:
+        accounts = seed_demo(current_app.config["LIAISON_ENV"])
+    except DemoRefused as exc:
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(format_accounts(accounts, current_app.config["BASE_URL"].rstrip("/")))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from liaison.extensions import db
-from liaison.tenancy import TenantScopedOwnerVisible
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from liaison.extensions import db
+from liaison.tenancy import TenantScopedOwnerVisible
 
 from . import roles
 

@@ -16,12 +16,14 @@ import uuid
 import psycopg
 import pyotp
 import pytest
+from flask.globals import _cv_app
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
+
 from liaison import create_app
 from liaison.auth.passwords import hash_password
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
-
 from tenants import roles
 from tenants.models import Agency, Association, AssociationGrant, AssociationMembership, User
 
@@ -30,6 +32,8 @@ PG_ADMIN_DSN = f"host={PG_HOST} user=postgres dbname=postgres"
 RUNTIME_ROLE = "liaison_app"
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 PASSWORD = "correct horse battery staple"
+
+pytest_plugins = ["tests.fixtures.demo", "tests.fixtures.live_server", "tests.fixtures.browser"]
 
 
 def _drop_database(admin, name: str) -> None:
@@ -90,6 +94,15 @@ def test_config(database_urls, run_id, tmp_path_factory):
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _message_catalogs():
+    """Build the .mo files from the .po sources (they are not committed) before any page
+    is rendered: Flask-Babel caches a missing catalog for the whole process."""
+    from liaison.translations import compile_catalogs
+
+    compile_catalogs()
+
+
 @pytest.fixture(scope="session")
 def app(test_config):
     app = create_app(test_config)
@@ -133,6 +146,43 @@ def _no_outbound_mail(monkeypatch):
 
     monkeypatch.setattr(smtplib, "SMTP", refuse)
     monkeypatch.setattr(smtplib, "SMTP_SSL", refuse)
+
+
+@pytest.fixture(autouse=True)
+def _empty_job_queues(app):
+    """Jobs a test enqueued never reach the next test; the run's queue keys go with them."""
+    yield
+    from liaison.jobs import purge_queues
+
+    purge_queues(app)
+
+
+@pytest.fixture
+def run_jobs(app):
+    """run_jobs(): run every queued job (and every retry that is due) now, in this process,
+    with a real RQ worker on the run's queues in Redis; returns whether any job ran."""
+    from liaison.jobs import work_burst
+
+    return lambda queues=None: work_burst(app, queues)
+
+
+class RequestContextClient(FlaskClient):
+    """A test client whose every request runs in an app context of its own, as in
+    production. Flask reuses an app context that is already pushed (the test's, from
+    `app_ctx`), and `g` would then carry Flask-Login's cached user, Babel's locale and the
+    current agency from one request into the next."""
+
+    def open(self, *args, **kwargs):
+        token = _cv_app.set(None)
+        try:
+            return super().open(*args, **kwargs)
+        finally:
+            _cv_app.reset(token)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_context_per_request(app):
+    app.test_client_class = RequestContextClient
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ from logging.config import fileConfig
 
 from alembic import context
 from flask import current_app
-from liaison.migrations_support import grant_runtime_role, runtime_role_name
 from sqlalchemy import create_engine, pool
+
+from liaison.migrations_support import grant_runtime_role, runtime_role_name
 
 config = context.config
 if config.config_file_name and not logging.getLogger().handlers:
