@@ -18,13 +18,13 @@ from flask_admin.contrib.sqla import ModelView
 from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
 from flask_admin.form import BaseForm
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from wtforms.validators import ValidationError
 
 from liaison import audit
 from liaison.extensions import db
+from liaison.forms import Form
 from liaison.tenancy import TenantRow, current_agency_id
 from liaison.web import activate_agency
 from tenants.models import Agency
@@ -35,7 +35,7 @@ MANAGED_AGENCY_KEY = "admin_agency_id"
 class AdminForm(BaseForm):
     """Flask-Admin's base form with Flask-WTF's CSRF token, which CSRFProtect checks."""
 
-    class Meta(FlaskForm.Meta):
+    class Meta(Form.Meta):
         pass
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from flask import flash, redirect, request, session, url_for
 from flask_admin import BaseView, expose
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField, SelectField
 from wtforms.validators import DataRequired, ValidationError
 
 from liaison.auth.sessions import revoke_all_sessions
 from liaison.extensions import db
+from liaison.forms import Form
 from liaison.tenancy import current_agency_id
 from tenants import roles
 from tenants.models import Agency
@@ -174,7 +174,7 @@ class RoleGrantView(TenantModelView):
         super().on_model_change(form, model, is_created)
 
 
-class ChooseAgencyForm(FlaskForm):
+class ChooseAgencyForm(Form):
     agency_id = SelectField("Agency", coerce=int, validators=[DataRequired()])
 
 

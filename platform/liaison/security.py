@@ -1,13 +1,8 @@
-"""Security headers on every response (the Content-Security-Policy among them), and forms
-that read only form fields."""
+"""Security headers on every response, the Content-Security-Policy among them."""
 
 from __future__ import annotations
 
 from flask import Flask, request
-from flask_wtf import FlaskForm
-from flask_wtf.form import _Auto, _is_submitted
-from werkzeug.datastructures import CombinedMultiDict, FileStorage, MultiDict
-from wtforms.fields import FileField
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -21,37 +16,7 @@ ADMIN_CONTENT_SECURITY_POLICY = (
 )
 
 
-def form_fields_only(meta, form, formdata):
-    """Flask-WTF's `wrap_formdata`, minus the two ways it lets a crafted request crash a form
-    with a 500 instead of the form's own error message:
-
-    - a JSON body becomes the form data as is, so `0`, a list or a nested value reaches the
-      validators (a TypeError); HTML forms are never sent as JSON, so JSON is ignored;
-    - an uploaded file under a text field's name becomes that field's value (Flask-Admin
-      passes request.files along too); files reach only the form's FileFields.
-    """
-    if formdata is _Auto:
-        if not _is_submitted():
-            return None
-        formdata = CombinedMultiDict((request.files, request.form)) if request.files else None
-        if formdata is None:
-            return request.form
-    if formdata is None or not hasattr(formdata, "items"):
-        return formdata
-    pairs = list(formdata.items(multi=True))
-    if not any(isinstance(value, FileStorage) for _, value in pairs):
-        return formdata
-    file_names = {field.name for field in form if isinstance(field, FileField)}
-    return MultiDict(
-        (name, value)
-        for name, value in pairs
-        if name in file_names or not isinstance(value, FileStorage)
-    )
-
-
 def init_security(app: Flask) -> None:
-    FlaskForm.Meta.wrap_formdata = form_fields_only
-
     @app.after_request
     def add_security_headers(response):
         admin = request.path.startswith("/admin")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, abort, g, render_template, request
+from flask import Blueprint, Flask, abort, g, render_template, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
@@ -114,6 +114,30 @@ def _register_error_pages(app: Flask) -> None:
     @app.errorhandler(405)
     def not_allowed(_exc):
         return render_error(405, "Not allowed", "That action is not available here.")
+
+
+def bind_agency_slug(bp: Blueprint) -> None:
+    """For blueprints under /…/<agency_slug>/: the slug moves from the view arguments to
+    `g.agency_slug`, and `url_for` inside an agency's pages fills it in."""
+
+    @bp.url_value_preprocessor
+    def _pull_agency_slug(endpoint, values):
+        g.agency_slug = values.pop("agency_slug")
+
+    @bp.url_defaults
+    def _add_agency_slug(endpoint, values):
+        if "agency_slug" not in values and g.get("agency") is not None:
+            values["agency_slug"] = g.agency.slug
+
+
+def active_agency_or_404(slug: str):
+    """The active agency with this slug (agencies are public; their data is not)."""
+    from tenants.models import Agency
+
+    agency = db.session.scalar(select(Agency).where(Agency.slug == slug, Agency.is_active))
+    if agency is None:
+        abort(404)
+    return agency
 
 
 def load_or_404(model, object_id: int):

@@ -66,3 +66,17 @@ def liaison_command() -> str:
     from pathlib import Path
 
     return str(Path(sys.executable).with_name("liaison"))
+
+
+def run_worker_burst(config: dict, cwd):
+    """`liaison worker --burst` as a separate process on this run's database and queues."""
+    import subprocess
+
+    return subprocess.run(
+        [liaison_command(), "worker", "--burst"],
+        env=cli_env(config),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

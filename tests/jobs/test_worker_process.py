@@ -15,7 +15,7 @@ from liaison.extensions import db
 from liaison.jobs import enqueue_after_commit, get_queue
 
 from . import sample_jobs
-from .helpers import cli_env, liaison_command, runs_of
+from .helpers import cli_env, liaison_command, run_worker_burst, runs_of
 
 
 def test_liaison_worker_burst_runs_committed_jobs_in_a_work_horse(
@@ -25,14 +25,7 @@ def test_liaison_worker_burst_runs_committed_jobs_in_a_work_horse(
     enqueue_after_commit(sample_jobs.record_run, "m-process", agency_id=agency.id)
     db.session.commit()
 
-    result = subprocess.run(
-        [liaison_command(), "worker", "--burst"],
-        env=cli_env(test_config),
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_worker_burst(test_config, tmp_path)
 
     assert result.returncode == 0, result.stderr
     assert len(runs_of(agency, "m-process")) == 1

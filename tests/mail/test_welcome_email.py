@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import smtplib
 import socket
-import subprocess
 from urllib.parse import urlsplit
 
 import pytest
@@ -26,7 +25,7 @@ from tenants import roles
 from tenants.models import User
 from tenants.operations import InvalidInput, find_user, invite_staff
 
-from ..jobs.helpers import cli_env, liaison_command, make_due
+from ..jobs.helpers import make_due, run_worker_burst
 from .test_delivery import REAL_SMTP
 
 NEW_PASSWORD = "a long new password 42"
@@ -108,14 +107,7 @@ def test_liaison_worker_process_sends_the_welcome_email(app, test_config, make_a
     before = len(read_outbox(app))
     _invite(agency, email="chief@cambridge.example", role=roles.CHIEF)
 
-    result = subprocess.run(
-        [liaison_command(), "worker", "--burst"],
-        env=cli_env(test_config),
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_worker_burst(test_config, tmp_path)
 
     assert result.returncode == 0, result.stderr
     (mail,) = _new_mail(app, before)

@@ -6,11 +6,12 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from liaison import audit
+from liaison.forms import ConfirmForm
 from tenants.operations import InvalidInput
 
 from . import accounts, totp
 from .blueprint import bp
-from .forms import ChangePasswordForm, ConfirmForm, DisableTotpForm
+from .forms import ChangePasswordForm, DisableTotpForm
 from .passwords import verify_password
 from .sessions import active_sessions, current_token, describe_browser, revoke_all_sessions
 

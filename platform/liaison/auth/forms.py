@@ -1,9 +1,9 @@
 """Flask-WTF forms of staff authentication. Messages say what to do, next to the field."""
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Regexp
 
+from liaison.forms import Form
 from tenants.operations import MIN_PASSWORD_LENGTH
 
 MAX_PASSWORD = 256
@@ -33,12 +33,12 @@ def _password_field(label: str, required: str, description: str = "", *more):
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = _email_field()
     password = _password_field("Password", "Enter your password.")
 
 
-class TotpCodeForm(FlaskForm):
+class TotpCodeForm(Form):
     code = StringField(
         "6-digit code",
         description="From the authenticator app on your phone.",
@@ -53,7 +53,7 @@ class TotpCodeForm(FlaskForm):
     )
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(Form):
     current_password = _password_field("Current password", "Enter your current password.")
     new_password = _password_field("New password", "Enter a new password.", NEW_PASSWORD_HINT)
     confirm = _password_field(
@@ -64,7 +64,7 @@ class ChangePasswordForm(FlaskForm):
     )
 
 
-class SetPasswordForm(FlaskForm):
+class SetPasswordForm(Form):
     password = _password_field("New password", "Enter a new password.", NEW_PASSWORD_HINT)
     confirm = _password_field(
         "New password again",
@@ -74,13 +74,9 @@ class SetPasswordForm(FlaskForm):
     )
 
 
-class DisableTotpForm(FlaskForm):
+class DisableTotpForm(Form):
     password = _password_field("Current password", "Enter your current password.")
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(Form):
     email = _email_field("Your account's email")
-
-
-class ConfirmForm(FlaskForm):
-    """A button with nothing to fill in (CSRF token only)."""

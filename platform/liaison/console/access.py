@@ -12,16 +12,14 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from liaison.extensions import db, login_manager
-from liaison.web import activate_agency
-from tenants.models import Agency, RoleGrant
+from liaison.web import activate_agency, active_agency_or_404
+from tenants.models import RoleGrant
 
 
 def load_console_agency(slug: str) -> None:
     if not current_user.is_authenticated:
         abort(login_manager.unauthorized())
-    agency = db.session.scalar(select(Agency).where(Agency.slug == slug, Agency.is_active))
-    if agency is None:
-        abort(404)
+    agency = active_agency_or_404(slug)
     activate_agency(agency)
     g.roles = frozenset(
         db.session.scalars(

@@ -7,6 +7,7 @@ from flask import Blueprint, g
 from flask_login import current_user
 
 from liaison.auth.landing import user_agencies
+from liaison.web import bind_agency_slug
 
 from .access import load_console_agency
 from .navigation import navigation_for
@@ -16,15 +17,7 @@ bp = Blueprint(
 )
 
 
-@bp.url_value_preprocessor
-def _pull_agency_slug(endpoint, values):
-    g.agency_slug = values.pop("agency_slug")
-
-
-@bp.url_defaults
-def _add_agency_slug(endpoint, values):
-    if "agency_slug" not in values and g.get("agency") is not None:
-        values["agency_slug"] = g.agency.slug
+bind_agency_slug(bp)
 
 
 @bp.before_request

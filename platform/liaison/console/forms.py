@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import EmailField, SelectField, SelectMultipleField, StringField, widgets
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
+from liaison.forms import Form
 from liaison.i18n import LANGUAGE_NAMES
 from tenants import roles
 
@@ -17,18 +17,14 @@ def role_choices() -> list[tuple[str, str]]:
     return [(role, roles.ROLE_LABELS[role]) for role in roles.AGENCY_ROLES]
 
 
-class InviteStaffForm(FlaskForm):
+class InviteStaffForm(Form):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
     role = SelectField("Role", choices=role_choices, validators=[DataRequired()])
 
 
-class ChangeRoleForm(FlaskForm):
+class ChangeRoleForm(Form):
     role = SelectField("Role", choices=role_choices, validators=[DataRequired()])
-
-
-class ConfirmForm(FlaskForm):
-    """A bare form: a state-changing button that needs only its CSRF token."""
 
 
 class CheckboxListField(SelectMultipleField):
@@ -36,7 +32,7 @@ class CheckboxListField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
-class AgencySettingsForm(FlaskForm):
+class AgencySettingsForm(Form):
     coordinator_title = StringField(
         "Coordinator's title",
         validators=[DataRequired(), Length(max=120)],

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from flask import flash, g, redirect, render_template, url_for
 
+from liaison.forms import ConfirmForm
 from tenants import roles
 from tenants.operations import InvalidInput
 
 from . import operations
 from .access import require_role
 from .blueprint import bp
-from .forms import ChangeRoleForm, ConfirmForm, InviteStaffForm
+from .forms import ChangeRoleForm, InviteStaffForm
 
 admin_only = require_role(roles.AGENCY_ADMIN)
 

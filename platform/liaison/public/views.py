@@ -4,12 +4,9 @@ sections later capabilities fill in (shown as coming soon until then)."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request
-from sqlalchemy import select
 
-from liaison.extensions import db
 from liaison.i18n import LANGUAGE_NAMES
-from liaison.web import activate_agency
-from tenants.models import Agency
+from liaison.web import activate_agency, active_agency_or_404, bind_agency_slug
 
 from . import branding
 from .sections import public_sections
@@ -17,23 +14,12 @@ from .sections import public_sections
 bp = Blueprint("public", __name__, url_prefix="/<agency_slug>", template_folder="templates")
 
 
-@bp.url_value_preprocessor
-def _pull_agency_slug(endpoint, values):
-    g.agency_slug = values.pop("agency_slug")
-
-
-@bp.url_defaults
-def _add_agency_slug(endpoint, values):
-    if "agency_slug" not in values and g.get("agency") is not None:
-        values["agency_slug"] = g.agency.slug
+bind_agency_slug(bp)
 
 
 @bp.before_request
 def _load_agency():
-    agency = db.session.scalar(select(Agency).where(Agency.slug == g.agency_slug, Agency.is_active))
-    if agency is None:
-        abort(404)
-    activate_agency(agency)
+    activate_agency(active_agency_or_404(g.agency_slug))
 
 
 @bp.context_processor
