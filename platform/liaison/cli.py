@@ -9,8 +9,12 @@ from flask.cli import FlaskGroup
 
 def _create_app(*_args, **_kwargs) -> Flask:
     from . import create_app
+    from .config import ConfigError
 
-    return create_app()
+    try:
+        return create_app()
+    except ConfigError as exc:
+        raise click.ClickException(f"configuration: {exc}") from None
 
 
 @click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False)
