@@ -12,6 +12,7 @@ from liaison.auth.sessions import revoke_all_sessions
 from liaison.extensions import db
 from liaison.forms import Form
 from liaison.tenancy import current_agency_id
+from policy_templates import STARTING_TEMPLATES
 from tenants import roles
 from tenants.models import Agency
 
@@ -73,6 +74,9 @@ class AgencyView(AuditedModelView):
         },
         "coordinator_title": {"filters": [v.strip], "validators": [DataRequired()]},
         "chief_title": {"filters": [v.strip], "validators": [DataRequired()]},
+    }
+    form_choices = {
+        "starting_template": [("", "None yet")] + sorted(STARTING_TEMPLATES.items()),
     }
 
 

@@ -24,7 +24,7 @@ AGENCY_FORM = {
     "slug": "sample-city-tx",
     "town": "Sample City",
     "state": "tx",
-    "starting_template": "texas",
+    "starting_template": "texas-sample",
     "coordinator_title": "Community Relations Officer",
     "chief_title": "Chief of Police",
     "languages": "en,es",
@@ -272,3 +272,13 @@ def test_edit_form_shows_a_disabled_user_as_disabled(operator_client, make_user)
 
     assert 'id="disabled" name="disabled" type="checkbox" value="y"' in page
     assert 'checked id="disabled"' in page or "checked" in page.split('id="disabled"')[0][-40:]
+
+
+def test_an_unknown_starting_template_is_a_form_error(operator_client):
+    response = operator_client.post(
+        "/admin/agencies/new/", data=AGENCY_FORM | {"starting_template": "springfield"}
+    )
+
+    assert response.status_code == 200
+    assert b"Not a valid choice" in response.data
+    assert agency_named("sample-city-tx") is None
