@@ -19,6 +19,7 @@ import pytest
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from hypothesis import settings
 
 from liaison import create_app
 from liaison.auth.passwords import hash_password
@@ -32,6 +33,12 @@ PG_ADMIN_DSN = f"host={PG_HOST} user=postgres dbname=postgres"
 RUNTIME_ROLE = "liaison_app"
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 PASSWORD = "correct horse battery staple"
+
+# CI explores the same examples on every run, so a red build always reproduces; developers'
+# runs stay random and keep finding new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 pytest_plugins = ["tests.fixtures.demo", "tests.fixtures.live_server", "tests.fixtures.browser"]
 

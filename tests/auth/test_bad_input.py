@@ -26,10 +26,13 @@ from .routes import DUMMY_SLUG, dummy_path, post_rules
 ERROR_MARKERS = ('class="field-error"', 'class="form-error"')
 
 # Text of any script (NUL and control characters included), raw bytes as a browser could
-# send them, and values far beyond every field's limit.
+# send them, and values far beyond every field's limit. Lone surrogates are left out: they
+# have no UTF-8 form, so no browser can send them (the test client cannot even encode them).
 text_values = st.one_of(
     st.text(max_size=80),
-    st.builds(lambda c, n: c * n, st.characters(), st.integers(250, 20_000)),
+    st.builds(
+        lambda c, n: c * n, st.characters(exclude_categories=["Cs"]), st.integers(250, 20_000)
+    ),
     st.sampled_from(["", " ", "\x00", "%00", "a@b", "@@", "' OR 1=1 --", "１２３４５６", "٣٤٥٦٧٨"]),
 )
 values = st.one_of(text_values, st.binary(max_size=80))
