@@ -23,9 +23,17 @@ def main() -> None:
 
 
 def init_cli(app: Flask) -> None:
+    from policy_templates.cli import templates_command
     from tenants.cli import create_operator_command, seed_demo_command
 
     from .jobs.cli import serve_command, worker_command
 
-    for command in (create_operator_command, seed_demo_command, serve_command, worker_command):
+    commands = (
+        create_operator_command,
+        seed_demo_command,
+        serve_command,
+        worker_command,
+        templates_command,
+    )
+    for command in commands:
         app.cli.add_command(command)
