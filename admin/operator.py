@@ -15,6 +15,7 @@ from tenants.models import (
 )
 
 from .base import OperatorIndexView
+from .outbox import OutboxView
 from .views import (
     AgencyView,
     AssociationStaffView,
@@ -87,5 +88,6 @@ def build_operator_admin(app: Flask) -> Admin:
             RoleGrant, name="Role grants", category=tenant, endpoint="operator_grants", url="grants"
         )
     )
+    admin.add_view(OutboxView(name="Outbox", endpoint="operator_outbox", url="outbox"))
     app.register_blueprint(templates)
     return admin

@@ -12,6 +12,7 @@ import os
 import re
 import smtplib
 import uuid
+from pathlib import Path
 
 import psycopg
 import pyotp
@@ -162,6 +163,14 @@ def _empty_job_queues(app):
     from liaison.jobs import purge_queues
 
     purge_queues(app)
+
+
+@pytest.fixture(autouse=True)
+def _empty_outbox(app):
+    """Each test starts with an empty outbox, as a fresh installation would."""
+    yield
+    for message in Path(app.config["OUTBOX_DIR"]).glob("*.eml"):
+        message.unlink()
 
 
 @pytest.fixture

@@ -68,3 +68,16 @@ def make_file(scenario: Scenario) -> int:
     return _in_agency_a(
         scenario, lambda: save_file("a-only.txt", b"agency A's file", "text/plain", "files")
     )
+
+
+@id_factory("message_id")
+def make_email_message(scenario: Scenario) -> int:
+    from liaison.mail.models import EmailMessage
+
+    def make():
+        message = EmailMessage(kind="welcome", recipient_id=scenario.a_user.id, subject="Welcome")
+        db.session.add(message)
+        db.session.flush()
+        return message
+
+    return _in_agency_a(scenario, make)

@@ -23,6 +23,7 @@ NAVIGATION = [
     NavEntry("Dashboard", "console.dashboard", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Staff", "console.staff_list", ADMINS),
     NavEntry("Settings", "console.settings", ADMINS),
+    NavEntry("Sent email", "console.email_list", ADMINS),
     NavEntry("Audit log", "console.audit_log", frozenset({roles.AGENCY_ADMIN, roles.CHIEF})),
     NavEntry("Your account", "auth.account", frozenset(roles.AGENCY_ROLES)),
 ]

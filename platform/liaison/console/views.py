@@ -8,7 +8,12 @@ from flask import redirect, render_template
 from liaison.storage.models import StoredFile
 from liaison.web import load_or_404
 
-from . import audit_views, settings_views, staff_views  # noqa: F401  (register their routes)
+from . import (  # noqa: F401  (register their routes)
+    audit_views,
+    email_views,
+    settings_views,
+    staff_views,
+)
 from .blueprint import bp
 
 

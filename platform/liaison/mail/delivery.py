@@ -6,6 +6,7 @@ from __future__ import annotations
 import email
 import email.policy
 import os
+import re
 import smtplib
 import ssl
 import tempfile
@@ -90,9 +91,25 @@ def parse_message(data: bytes) -> EmailMessage:
     return email.message_from_bytes(data, policy=email.policy.default)
 
 
-def read_outbox(app: Flask) -> list[EmailMessage]:
-    """The messages in the outbox folder, oldest first."""
+OUTBOX_NAME = re.compile(r"^\d{8}T\d{12}-[0-9a-f]{8}\.eml$")
+
+
+def outbox_names(app: Flask) -> list[str]:
+    """The outbox's message file names, oldest first."""
     folder = Path(app.config["OUTBOX_DIR"])
     if not folder.is_dir():
         return []
-    return [parse_message(path.read_bytes()) for path in sorted(folder.glob("*.eml"))]
+    return sorted(path.name for path in folder.glob("*.eml") if OUTBOX_NAME.match(path.name))
+
+
+def outbox_message(app: Flask, name: str) -> EmailMessage | None:
+    """One outbox message by file name; None for a name the outbox never writes."""
+    if not OUTBOX_NAME.match(name):
+        return None
+    path = Path(app.config["OUTBOX_DIR"]) / name
+    return parse_message(path.read_bytes()) if path.is_file() else None
+
+
+def read_outbox(app: Flask) -> list[EmailMessage]:
+    """The messages in the outbox folder, oldest first."""
+    return [outbox_message(app, name) for name in outbox_names(app)]
