@@ -20,7 +20,9 @@ _TAGS = re.compile(r"</?[a-zA-Z][^>]*>")
 _LIST_MARKER = re.compile(
     r"^[ \t]*(?:[-*•#]+[ \t]+)?(?:\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,6})[.)][ \t]+)*", re.M
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*•]|\(?\w{1,4}[.)])\s)")
+# Sentence ends, and every line break: a list item without a full stop is a sentence of its
+# own, and a line of a wrapped paragraph is still found in order.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def plain(text: str) -> str:
