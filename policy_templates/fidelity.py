@@ -22,13 +22,14 @@ _LIST_MARKER = re.compile(
 )
 # Sentence ends, and every line break: a list item without a full stop is a sentence of its
 # own, and a line of a wrapped paragraph is still found in order.
+_LINE_END_COLON = re.compile(r":[ \t]*$", re.M)  # "POLICY:" as a label is "POLICY" as a heading
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def plain(text: str) -> str:
     """Text as a comparable line-preserving plain form (markup and list markers gone)."""
     text = _TAGS.sub("", text.translate(_TYPOGRAPHY)).replace("*", "").replace("\\", "")
-    return _LIST_MARKER.sub("", text)
+    return _LINE_END_COLON.sub("", _LIST_MARKER.sub("", text))
 
 
 def squash(text: str) -> str:
