@@ -64,7 +64,7 @@ def runtime_role_name(owner_url: str, runtime_url: str) -> str | None:
     return runtime.username
 
 
-APPEND_ONLY_TABLES = ("audit_events",)
+APPEND_ONLY_TABLES = ("audit_events", "policy_revisions", "policy_publications")
 
 
 def grant_runtime_role(connection, role: str) -> None:

@@ -8,4 +8,5 @@ from tenants import models as tenant_models  # noqa: F401
 from .audit import models as audit_models  # noqa: F401
 from .auth import models as auth_models  # noqa: F401
 from .mail import models as mail_models  # noqa: F401
+from .policies import models as policy_models  # noqa: F401
 from .storage import models as storage_models  # noqa: F401

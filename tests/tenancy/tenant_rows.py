@@ -8,9 +8,9 @@ reference to another tenant table gets a parent row in the same agency.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, create_engine, insert
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, create_engine, insert
 
 from liaison.extensions import db
 
@@ -24,6 +24,8 @@ def _value_for(column):
         return 0
     if isinstance(kind, DateTime):
         return datetime.now(UTC)
+    if isinstance(kind, Date):
+        return date.today()
     if isinstance(kind, JSON):
         return {}
     if isinstance(kind, String | Text):

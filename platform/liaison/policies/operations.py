@@ -1,0 +1,142 @@
+"""The policy lifecycle: adopt → save revisions → submit → approve or return → publish.
+
+Plain functions that flush, never commit. Who may call which (a chief approves) is the
+views' business; these check only that the policy is in the state the step needs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from liaison import audit
+from liaison.extensions import db
+from policy_templates import STARTING_TEMPLATES, TemplateError, load_template
+from policy_templates.loader import DATA_DIR
+
+from . import calendar
+from .documents import document_from_template, publish_blockers
+from .models import (
+    APPROVED,
+    DRAFT,
+    PUBLISHED,
+    RETURNED,
+    SUBMITTED,
+    Policy,
+    PolicyPublication,
+    PolicyRevision,
+)
+
+
+class PolicyError(ValueError):
+    """A step the policy cannot take now; `reasons` says why, one line each."""
+
+    def __init__(self, reasons: list[str] | str):
+        self.reasons = [reasons] if isinstance(reasons, str) else list(reasons)
+        super().__init__(" ".join(self.reasons))
+
+
+def adopt_template(agency, template_key: str, author_id: int | None) -> Policy:
+    """A new draft policy from a template, its placeholders filled from the agency's settings."""
+    if template_key not in STARTING_TEMPLATES:
+        raise PolicyError(f"There is no template “{template_key}”.")
+    try:
+        template = load_template(DATA_DIR / f"{template_key}.yaml")
+    except TemplateError as exc:
+        raise PolicyError([str(p) for p in exc.problems]) from exc
+    existing = db.session.scalar(select(Policy).where(Policy.template_key == template_key))
+    if existing is not None:
+        raise PolicyError(f"{agency.name} has already adopted this template.")
+    policy = Policy(
+        template_key=template.key, template_version=template.version, title=template.title
+    )
+    db.session.add(policy)
+    db.session.flush()
+    save_revision(policy, document_from_template(template, agency), author_id, "Adopted")
+    audit.record("policy.adopted", policy, template=template.key, version=template.version)
+    return policy
+
+
+def latest(policy: Policy) -> PolicyRevision:
+    return revision(policy, policy.latest_revision)
+
+
+def revision(policy: Policy, number: int) -> PolicyRevision | None:
+    return db.session.scalar(
+        select(PolicyRevision).where(
+            PolicyRevision.policy_id == policy.id, PolicyRevision.number == number
+        )
+    )
+
+
+def save_revision(policy: Policy, document: dict, author_id: int | None, note: str = ""):
+    """Keep `document` as the policy's next revision; the policy goes back to draft."""
+    if policy.state == SUBMITTED:
+        raise PolicyError("The policy is in review; it can change again once returned.")
+    policy.latest_revision += 1
+    saved = PolicyRevision(
+        policy_id=policy.id,
+        number=policy.latest_revision,
+        document=document,
+        author_id=author_id,
+        note=note[:500],
+    )
+    db.session.add(saved)
+    policy.state = DRAFT
+    policy.approved_revision = None
+    db.session.flush()
+    return saved
+
+
+def _require(policy: Policy, *states: str, doing: str) -> None:
+    if policy.state not in states:
+        raise PolicyError(f"A {policy.state} policy cannot be {doing}.")
+
+
+def submit(policy: Policy) -> None:
+    _require(policy, DRAFT, RETURNED, doing="submitted")
+    policy.state = SUBMITTED
+    policy.review_comment = ""
+    audit.record("policy.submitted", policy, revision=policy.latest_revision)
+
+
+def approve(policy: Policy) -> None:
+    _require(policy, SUBMITTED, doing="approved")
+    policy.state = APPROVED
+    policy.approved_revision = policy.latest_revision
+    audit.record("policy.approved", policy, revision=policy.latest_revision)
+
+
+def return_for_changes(policy: Policy, comment: str) -> None:
+    _require(policy, SUBMITTED, doing="returned")
+    if not comment.strip():
+        raise PolicyError("Say what needs to change.")
+    policy.state = RETURNED
+    policy.review_comment = comment.strip()
+    audit.record("policy.returned", policy, revision=policy.latest_revision)
+
+
+def publish(policy: Policy, effective_on: date, actor_id: int | None) -> PolicyPublication:
+    """Put the approved revision in force from `effective_on` and schedule its duties.
+
+    Refused, with every reason, while a placeholder is unfilled or an editor note remains.
+    """
+    _require(policy, APPROVED, doing="published")
+    approved = revision(policy, policy.approved_revision)
+    blockers = publish_blockers(approved.document)
+    if blockers:
+        raise PolicyError(blockers)
+    publication = PolicyPublication(
+        policy_id=policy.id,
+        revision_number=approved.number,
+        effective_on=effective_on,
+        published_by_id=actor_id,
+    )
+    db.session.add(publication)
+    policy.state = PUBLISHED
+    policy.published_revision = approved.number
+    policy.effective_on = effective_on
+    added = calendar.schedule(policy, approved.document, approved.number, effective_on)
+    audit.record("policy.published", policy, revision=approved.number, calendar_entries=added)
+    return publication
