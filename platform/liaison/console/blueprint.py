@@ -33,5 +33,11 @@ def _console_chrome():
     """
     if not g.get("roles"):
         return {}
+    from liaison.policies.acknowledgments import pending_for
+
     others = [a for a in user_agencies(current_user) if a.id != g.agency.id]
-    return {"navigation": navigation_for(g.roles), "other_agencies": others}
+    return {
+        "navigation": navigation_for(g.roles),
+        "other_agencies": others,
+        "pending_acknowledgments": pending_for(current_user.id),
+    }

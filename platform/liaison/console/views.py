@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import redirect, render_template
 
+from liaison.policies import acknowledgment_views  # noqa: F401  (registers its routes)
 from liaison.storage.models import StoredFile
 from liaison.web import load_or_404
 

@@ -117,3 +117,22 @@ class ComplianceEntry(TenantScoped, db.Model):
     status: Mapped[str] = mapped_column(String(20), default="open")
     done_note: Mapped[str] = mapped_column(Text, default="")
     done_at: Mapped[datetime | None] = mapped_column()
+
+
+class PolicyAcknowledgment(TenantScoped, db.Model):
+    """A member's statement that they have read one published revision of a policy."""
+
+    __tablename__ = "policy_acknowledgments"
+    __table_args__ = (
+        UniqueConstraint("agency_id", "id"),
+        UniqueConstraint("agency_id", "policy_id", "revision_number", "user_id"),
+        ForeignKeyConstraint(
+            ["agency_id", "policy_id"], ["policies.agency_id", "policies.id"], ondelete="RESTRICT"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    policy_id: Mapped[int] = mapped_column()
+    revision_number: Mapped[int] = mapped_column()
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    acknowledged_at: Mapped[datetime] = mapped_column(default=utcnow)

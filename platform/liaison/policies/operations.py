@@ -16,6 +16,7 @@ from policy_templates import STARTING_TEMPLATES, TemplateError, load_template
 from policy_templates.loader import DATA_DIR
 
 from . import calendar
+from .acknowledgments import request_acknowledgments
 from .documents import document_from_template, publish_blockers
 from .models import (
     APPROVED,
@@ -118,7 +119,8 @@ def return_for_changes(policy: Policy, comment: str) -> None:
 
 
 def publish(policy: Policy, effective_on: date, actor_id: int | None) -> PolicyPublication:
-    """Put the approved revision in force from `effective_on` and schedule its duties.
+    """Put the approved revision in force from `effective_on`, schedule its duties and ask
+    every member to acknowledge it.
 
     Refused, with every reason, while a placeholder is unfilled or an editor note remains.
     """
@@ -138,5 +140,12 @@ def publish(policy: Policy, effective_on: date, actor_id: int | None) -> PolicyP
     policy.published_revision = approved.number
     policy.effective_on = effective_on
     added = calendar.schedule(policy, approved.document, approved.number, effective_on)
-    audit.record("policy.published", policy, revision=approved.number, calendar_entries=added)
+    asked = request_acknowledgments(policy)
+    audit.record(
+        "policy.published",
+        policy,
+        revision=approved.number,
+        calendar_entries=added,
+        acknowledgments_requested=asked,
+    )
     return publication
