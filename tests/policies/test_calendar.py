@@ -94,7 +94,7 @@ def test_every_template_publishes_its_duties_onto_the_calendar(adopter, in_agenc
         entries = _entries(policy)
         scheduled = {e.obligation_id for e in entries}
         periodic = {o["id"] for o in document["obligations"] if o["cadence"] != "per_event"}
-        assert scheduled == periodic
+        assert scheduled - {"yearly-policy-review"} == periodic
         standing = [e for e in entries if e.cadence == "continuous"]
         assert all(e.due_on is None for e in standing)
 
@@ -113,3 +113,13 @@ def test_republishing_supersedes_open_entries_and_keeps_what_was_done(adopter, i
         assert (2, "open") not in statuses
         assert (3, "open") in statuses
         assert _entries(policy, status="done")[0].done_note == "Delivered to Command Staff"
+
+
+def test_a_policy_without_a_review_cycle_gets_a_yearly_review(adopter, in_agency):
+    with in_agency(adopter):
+        policy = _publish(adopter, "alsip")
+        reviews = _entries(policy, obligation_id="yearly-policy-review")
+        assert [(e.kind, e.due_on) for e in reviews] == [
+            ("review", date(2028, 1, 15)),
+            ("review", date(2029, 1, 15)),
+        ]

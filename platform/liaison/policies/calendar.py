@@ -33,6 +33,24 @@ def due_dates(cadence: str, effective_on: date, horizon_months: int = HORIZON_MO
     return [add_months(effective_on, step * n) for n in range(1, count + 1)]
 
 
+DEFAULT_REVIEW = {
+    "id": "yearly-policy-review",
+    "section": "",
+    "kind": "review",
+    "cadence": "annual",
+    "summary": "Review this policy (yearly, as the policy sets no review cycle of its own)",
+}
+
+
+def _default_review(document: dict) -> list[dict]:
+    """A yearly review of the policy itself, unless the policy orders a periodic review."""
+    periodic_review = any(
+        duty["kind"] == "review" and duty["cadence"] in MONTHS_BETWEEN
+        for duty in document["obligations"]
+    )
+    return [] if periodic_review else [DEFAULT_REVIEW]
+
+
 def schedule(policy: Policy, document: dict, revision_number: int, effective_on: date) -> int:
     """Replace the policy's open calendar entries with those of the newly published
     revision; entries already done stay as the record. Returns how many were added."""
@@ -43,7 +61,7 @@ def schedule(policy: Policy, document: dict, revision_number: int, effective_on:
     ):
         entry.status = "superseded"
     added = 0
-    for duty in document["obligations"]:
+    for duty in [*document["obligations"], *_default_review(document)]:
         for due_on in due_dates(duty["cadence"], effective_on):
             db.session.add(
                 ComplianceEntry(
