@@ -26,7 +26,7 @@ from liaison import audit
 from liaison.extensions import db
 from liaison.forms import Form
 from liaison.tenancy import TenantRow, current_agency_id
-from liaison.web import activate_agency
+from liaison.web import MAX_DATABASE_ID, activate_agency
 from tenants.models import Agency
 
 MANAGED_AGENCY_KEY = "admin_agency_id"
@@ -89,9 +89,12 @@ def duplicate_exists(obj, **values) -> bool:
 
 def _parse_id(raw) -> int:
     try:
-        return int(raw)
+        value = int(raw)
     except (TypeError, ValueError):
         abort(404)
+    if not 0 < value <= MAX_DATABASE_ID:
+        abort(404)
+    return value
 
 
 class AuditedModelView(OperatorOnly, ModelView):

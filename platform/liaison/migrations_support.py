@@ -67,18 +67,32 @@ def runtime_role_name(owner_url: str, runtime_url: str) -> str | None:
 APPEND_ONLY_TABLES = ("audit_events", "policy_revisions", "policy_publications")
 
 
+# The role is shared by every database of the cluster, and several databases may migrate at
+# once (the test processes do): creating it tolerates a twin created meanwhile, and a role
+# that could bypass row-level security is refused rather than altered (concurrent ALTER
+# ROLE statements fail with "tuple concurrently updated").
+RUNTIME_ROLE_DDL = """
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN
+    BEGIN
+      CREATE ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+      NULL;
+    END;
+  END IF;
+  IF EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}' AND (rolsuper OR rolbypassrls)) THEN
+    RAISE EXCEPTION 'the runtime role {role} must not be a superuser or bypass row-level security';
+  END IF;
+END $$
+"""
+
+
 def grant_runtime_role(connection, role: str) -> None:
     """Create the runtime role if needed (no BYPASSRLS, owns nothing) and grant it data access."""
     if not role.replace("_", "").isalnum():
         raise ValueError(f"unexpected role name {role!r}")
-    connection.execute(
-        text(
-            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :r) THEN "
-            f"CREATE ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE; "
-            "END IF; END $$".replace(":r", f"'{role}'")
-        )
-    )
-    connection.execute(text(f"ALTER ROLE {role} NOBYPASSRLS"))
+    connection.execute(text(RUNTIME_ROLE_DDL.replace("{role}", role)))
     connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {role}"))
     connection.execute(
         text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")

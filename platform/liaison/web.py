@@ -6,12 +6,24 @@ from flask import Blueprint, Flask, abort, g, render_template, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
+from werkzeug.routing import IntegerConverter
 
 from . import tenancy
 from .extensions import db
 
+MAX_DATABASE_ID = 2**31 - 1
+
+
+class DatabaseId(IntegerConverter):
+    """`<int:…>` in every route: a number no integer column can hold names nothing, so it
+    answers 404 instead of reaching the database as an out-of-range error."""
+
+    def __init__(self, url_map, fixed_digits=0, min=None, max=MAX_DATABASE_ID, signed=False):  # noqa: A002
+        super().__init__(url_map, fixed_digits, min, max, signed)
+
 
 def init_web(app: Flask) -> None:
+    app.url_map.converters["int"] = DatabaseId
     tenancy.install_guard()
     app.before_request(_open_user_context)
     app.after_request(_commit_unit_of_work)

@@ -3,11 +3,17 @@ added later without edits (CSRF, bad request bodies). The dummy slug is "x"."""
 
 from __future__ import annotations
 
+from werkzeug.routing import IntegerConverter, UUIDConverter
+
 DUMMY_SLUG = "x"
-DUMMY_BY_CONVERTER = {
-    "IntegerConverter": 1,
-    "UUIDConverter": "00000000-0000-0000-0000-000000000000",
-}
+
+
+def _dummy(converter):
+    if isinstance(converter, IntegerConverter):
+        return 1
+    if isinstance(converter, UUIDConverter):
+        return "00000000-0000-0000-0000-000000000000"
+    return DUMMY_SLUG
 
 
 def post_rules(flask_app) -> list:
@@ -16,8 +22,5 @@ def post_rules(flask_app) -> list:
 
 
 def dummy_path(flask_app, rule) -> str:
-    values = {
-        name: DUMMY_BY_CONVERTER.get(type(converter).__name__, DUMMY_SLUG)
-        for name, converter in rule._converters.items()
-    }
+    values = {name: _dummy(converter) for name, converter in rule._converters.items()}
     return flask_app.url_map.bind("localhost").build(rule.endpoint, values, method="POST")
