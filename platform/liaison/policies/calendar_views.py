@@ -1,0 +1,88 @@
+"""The compliance calendar in the staff console: every agency role reads it; the
+coordinator, the agency admin and the chief mark duties done (with a note and, if they
+like, an attachment) or reopen them."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from liaison.console.access import has_role
+from liaison.console.blueprint import bp
+from liaison.forms import ConfirmForm
+from liaison.web import load_or_404
+from tenants import roles
+
+from . import compliance
+from .models import ComplianceEntry, Policy
+from .workflow_forms import MarkDoneForm, attachment_upload
+
+ACTORS = (roles.COORDINATOR, roles.AGENCY_ADMIN, roles.CHIEF)
+
+
+def can_act() -> bool:
+    return has_role(*ACTORS)
+
+
+@bp.context_processor
+def _calendar_helpers():
+    return {
+        "compliance_badge": _badge,
+        "kind_label": lambda kind: compliance.KIND_LABELS.get(kind, kind),
+        "cadence_label": lambda cadence: compliance.CADENCE_LABELS.get(cadence, cadence),
+    }
+
+
+def _badge() -> tuple[int, int] | None:
+    """(overdue, due soon) for the dashboard, for those who can act on the calendar."""
+    return compliance.counts() if can_act() else None
+
+
+@bp.get("/calendar")
+def compliance_calendar():
+    return render_template(
+        "policies/calendar.html",
+        groups=compliance.calendar_groups(),
+        can_act=can_act(),
+        reopen_form=ConfirmForm(),
+        note_text=compliance.note_text,
+        attachment_id=compliance.attachment_id,
+    )
+
+
+def _load_for_action(entry_id: int) -> ComplianceEntry:
+    entry = load_or_404(ComplianceEntry, entry_id)
+    if not can_act():
+        abort(403)
+    return entry
+
+
+@bp.route("/calendar/<int:entry_id>/done", methods=["GET", "POST"])
+def mark_entry_done(entry_id: int):
+    entry = _load_for_action(entry_id)
+    form = MarkDoneForm()
+    if form.validate_on_submit():
+        try:
+            compliance.mark_done(entry, form.note.data, current_user.id, attachment_upload(form))
+        except compliance.ComplianceError as exc:
+            form.form_errors.append(str(exc))
+        else:
+            flash(f"Marked done: {entry.summary}", "success")
+            return redirect(url_for(".compliance_calendar"))
+    policy = load_or_404(Policy, entry.policy_id)
+    return render_template("policies/calendar_done.html", entry=entry, policy=policy, form=form)
+
+
+@bp.post("/calendar/<int:entry_id>/reopen")
+def reopen_entry(entry_id: int):
+    entry = _load_for_action(entry_id)
+    if not ConfirmForm().validate_on_submit():
+        flash("The form expired; try again.", "error")
+    else:
+        try:
+            compliance.reopen(entry, current_user.id)
+        except compliance.ComplianceError as exc:
+            flash(str(exc), "error")
+        else:
+            flash(f"Reopened: {entry.summary}", "success")
+    return redirect(url_for(".compliance_calendar"))
