@@ -1,5 +1,6 @@
-"""Demo data: five agencies (one per starting template), two associations, and one account
-per role, so that every screen can be tried right after `make run`.
+"""Demo data: five agencies (one per starting template, adopted and published), two
+associations, and one account per role, so that every screen can be tried right after
+`make run`.
 
 `seed_demo()` finds before it creates, so running it again changes nothing: existing
 accounts keep their passwords and TOTP secrets. Demo passwords are set directly with
@@ -20,6 +21,7 @@ from liaison.tenancy import tenant_context
 from policy_templates import STARTING_TEMPLATES
 
 from . import roles
+from .demo_policy import publish_demo_policy
 from .models import Agency, Association, AssociationGrant, AssociationMembership, User
 from .operations import grant_role
 
@@ -152,6 +154,7 @@ def seed_demo(liaison_env: str = "development") -> list[DemoAccount]:
     accounts: list[DemoAccount] = []
     for spec in AGENCIES:
         accounts.extend(_agency_staff(agencies[spec.slug]))
+        _published_policy(agencies[spec.slug])
     for spec in ASSOCIATIONS:
         accounts.append(_association(spec, agencies))
     operator = _user(OPERATOR_EMAIL, "Demo platform operator")
@@ -200,6 +203,15 @@ def _agency_staff(agency: Agency) -> list[DemoAccount]:
         secret = user.totp_secret if user.totp_enabled else None
         accounts.append(DemoAccount(user.email, role, f"/console/{agency.slug}/", secret))
     return accounts
+
+
+def _published_policy(agency: Agency) -> None:
+    """The agency's starting template, filled, reviewed by its chief and published."""
+    coordinator, chief = (
+        db.session.scalar(select(User).where(User.email == f"{mailbox}@{agency.slug}.example"))
+        for mailbox in ("coordinator", "chief")
+    )
+    publish_demo_policy(agency, coordinator, chief)
 
 
 def _association(spec: DemoAssociation, agencies: dict[str, Agency]) -> DemoAccount:

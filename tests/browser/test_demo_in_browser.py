@@ -56,3 +56,18 @@ def test_the_public_site_speaks_spanish_when_chosen_and_remembers_it(
 
     page.goto(f"{live_server}/cambridge/?lang=en")
     expect(page.locator("main")).to_contain_text("Community relations: how our officers")
+
+
+def test_the_waltham_policy_opens_on_a_phone_with_its_effective_date(
+    live_server, phone_page, demo_accounts
+):
+    page = phone_page
+    page.goto(f"{live_server}/waltham/")
+    page.get_by_role("link", name="Our community relations policy").click()
+
+    expect(page).to_have_url(re.compile(r"/waltham/policy$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Community Relations")
+    expect(page.locator("main")).to_contain_text("Waltham Police Department")
+    expect(page.locator(".effective")).to_contain_text("Effective January 1, 2026")
+    expect(page.locator("main")).to_contain_text("Office of the Mayor of Waltham")
+    assert _fits_the_screen(page)

@@ -32,6 +32,8 @@ ID_FACTORIES: dict[str, Callable[[Scenario], int]] = {}
 PATH_VALUES: dict[str, Callable[[Scenario], str]] = {
     "agency_slug": lambda s: s.agency_b.slug,
     "association_slug": lambda s: s.association.slug,
+    "section_number": lambda s: "1",  # a section of the policy: the policy id points to A
+    "template_key": lambda s: "cambridge",  # the template A's policy is published from
 }
 
 
@@ -117,3 +119,29 @@ def publish_policy_in_a(scenario: Scenario, key: str = "cambridge"):
 @id_factory("policy_id")
 def make_policy(scenario: Scenario) -> int:
     return publish_policy_in_a(scenario)
+
+
+@id_factory("entry_id")
+def make_compliance_entry(scenario: Scenario) -> int:
+    """An open duty on agency A's compliance calendar, from its published policy."""
+    from sqlalchemy import select
+
+    from liaison.policies.models import ComplianceEntry
+
+    policy_id = publish_policy_in_a(scenario)
+    return _in_agency_a(
+        scenario,
+        lambda: db.session.scalars(
+            select(ComplianceEntry).where(ComplianceEntry.policy_id == policy_id)
+        ).first(),
+    )
+
+
+@id_factory("number")
+def make_published_revision_number(scenario: Scenario) -> int:
+    """The number of A's published policy revision (public /<slug>/policy/…/revisions/…)."""
+    from liaison.policies.models import Policy
+
+    policy_id = publish_policy_in_a(scenario)
+    with tenant_context(scenario.agency_a.id, session=db.session):
+        return db.session.get(Policy, policy_id).published_revision

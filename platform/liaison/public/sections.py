@@ -1,12 +1,16 @@
 """The sections of the public site. Later capabilities give each its endpoint; until then
-a section shows as coming soon rather than as a dead link."""
+(or until the agency has something to show there) a section shows as coming soon rather
+than as a dead link."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+
+from .policy import has_published_policy
 
 
 @dataclass(frozen=True)
@@ -15,10 +19,13 @@ class PublicSection:
     title: object
     summary: object
     endpoint: str
+    ready: Callable[[], bool] | None = None  # whether the current agency has content here
 
     @property
     def available(self) -> bool:
-        return self.endpoint in current_app.view_functions
+        if self.endpoint not in current_app.view_functions:
+            return False
+        return self.ready is None or self.ready()
 
 
 SECTIONS = (
@@ -26,7 +33,8 @@ SECTIONS = (
         "policy",
         _l("Our community relations policy"),
         _l("How we work with the community we serve, in full."),
-        "policies_public.policy",
+        "public.policy",
+        ready=has_published_policy,
     ),
     PublicSection(
         "events",

@@ -1,5 +1,5 @@
-"""The public agency site at /<agency-slug>/: name, branding, language switch, and the
-sections later capabilities fill in (shown as coming soon until then)."""
+"""The public agency site at /<agency-slug>/: name, branding, language switch, the
+published policy, and the sections later capabilities fill in (coming soon until then)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from liaison.i18n import LANGUAGE_NAMES
 from liaison.web import activate_agency, active_agency_or_404, bind_agency_slug
 
 from . import branding
+from . import policy as published
 from .sections import public_sections
 
 bp = Blueprint("public", __name__, url_prefix="/<agency_slug>", template_folder="templates")
@@ -60,3 +61,41 @@ def logo():
     response.cache_control.public = True
     response.cache_control.max_age = 300
     return response
+
+
+@bp.get("/policy")
+def policy():
+    """The policy in force; a list when several are, a friendly page when none is yet."""
+    policies = published.published_policies()
+    if not policies:
+        return render_template("public/policy_unpublished.html")
+    if len(policies) > 1:
+        return render_template("public/policy_list.html", policies=policies)
+    return _policy_page(policies[0])
+
+
+@bp.get("/policy/<template_key>")
+def policy_text(template_key: str):
+    return _policy_page(_published_policy_or_404(template_key))
+
+
+@bp.get("/policy/<template_key>/revisions/<int(max=2147483647):number>")  # a PG integer
+def policy_revision(template_key: str, number: int):
+    """A revision that was published once; a draft's number answers 404."""
+    return _policy_page(_published_policy_or_404(template_key), number)
+
+
+def _published_policy_or_404(template_key: str):
+    found = published.published_policy(template_key)
+    if found is None:
+        abort(404)
+    return found
+
+
+def _policy_page(policy, number: int | None = None):
+    text = published.published_text(policy, number)
+    if text is None:
+        abort(404)
+    return render_template(
+        "public/policy.html", text=text, history=published.history(policy), policy=policy
+    )
