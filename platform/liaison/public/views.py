@@ -6,6 +6,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, g, render_template, request
 
 from liaison.i18n import LANGUAGE_NAMES
+from liaison.policies.jobs import stored_pdf
+from liaison.storage import FileUnavailable, download_response
 from liaison.web import activate_agency, active_agency_or_404, bind_agency_slug
 
 from . import branding
@@ -85,6 +87,20 @@ def policy_revision(template_key: str, number: int):
     return _policy_page(_published_policy_or_404(template_key), number)
 
 
+@bp.get("/policy/<template_key>/pdf")
+def policy_pdf(template_key: str):
+    """The revision in force as a PDF, once the worker has rendered it; until then a 404
+    page that says it is being prepared."""
+    policy = _published_policy_or_404(template_key)
+    stored = stored_pdf(policy.id, policy.published_revision)
+    if stored is not None:
+        try:
+            return download_response(stored)
+        except FileUnavailable:
+            current_app.logger.warning("policy PDF %s has no bytes in storage", stored.key)
+    return render_template("public/policy_pdf_pending.html", policy=policy), 404
+
+
 def _published_policy_or_404(template_key: str):
     found = published.published_policy(template_key)
     if found is None:
@@ -96,6 +112,11 @@ def _policy_page(policy, number: int | None = None):
     text = published.published_text(policy, number)
     if text is None:
         abort(404)
+    has_pdf = text.is_current and stored_pdf(policy.id, text.revision_number) is not None
     return render_template(
-        "public/policy.html", text=text, history=published.history(policy), policy=policy
+        "public/policy.html",
+        text=text,
+        history=published.history(policy),
+        policy=policy,
+        has_pdf=has_pdf,
     )
