@@ -121,6 +121,13 @@ def make_policy(scenario: Scenario) -> int:
     return publish_policy_in_a(scenario)
 
 
+@id_factory("obligation_id")
+def make_obligation_id(scenario: Scenario) -> str:
+    """A duty of A's published Cambridge policy (the policy id points to A too)."""
+    publish_policy_in_a(scenario)
+    return "quarterly-report"
+
+
 @id_factory("entry_id")
 def make_compliance_entry(scenario: Scenario) -> int:
     """An open duty on agency A's compliance calendar, from its published policy."""

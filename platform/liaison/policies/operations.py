@@ -12,12 +12,14 @@ from sqlalchemy import select
 
 from liaison import audit
 from liaison.extensions import db
+from liaison.jobs import enqueue_after_commit
 from policy_templates import STARTING_TEMPLATES, TemplateError, load_template
 from policy_templates.loader import DATA_DIR
 
 from . import calendar
 from .acknowledgments import request_acknowledgments
 from .documents import document_from_template, publish_blockers
+from .jobs import render_published_pdf
 from .models import (
     APPROVED,
     DRAFT,
@@ -120,7 +122,7 @@ def return_for_changes(policy: Policy, comment: str) -> None:
 
 def publish(policy: Policy, effective_on: date, actor_id: int | None) -> PolicyPublication:
     """Put the approved revision in force from `effective_on`, schedule its duties and ask
-    every member to acknowledge it.
+    every member to acknowledge it; a worker then renders its PDF.
 
     Refused, with every reason, while a placeholder is unfilled or an editor note remains.
     """
@@ -141,6 +143,9 @@ def publish(policy: Policy, effective_on: date, actor_id: int | None) -> PolicyP
     policy.effective_on = effective_on
     added = calendar.schedule(policy, approved.document, approved.number, effective_on)
     asked = request_acknowledgments(policy)
+    enqueue_after_commit(
+        render_published_pdf, policy.id, approved.number, agency_id=policy.agency_id
+    )
     audit.record(
         "policy.published",
         policy,
