@@ -6,25 +6,38 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-KINDS = (
-    "report",
-    "survey",
-    "waiver",
-    "background_check",
-    "outreach",
-    "review",
-    "training",
-    "meeting",
-    "liaison",
-)
-CADENCES = (
-    "monthly",
-    "quarterly",
-    "semi_annual",
-    "annual",
-    "biennial",
-    "per_event",
-    "continuous",
+KIND_LABELS = {
+    "report": "Report",
+    "survey": "Survey",
+    "waiver": "Waiver",
+    "background_check": "Background check",
+    "outreach": "Outreach",
+    "review": "Review",
+    "training": "Training",
+    "meeting": "Meeting",
+    "liaison": "Liaison",
+}
+CADENCE_LABELS = {
+    "monthly": "Monthly",
+    "quarterly": "Quarterly",
+    "semi_annual": "Every six months",
+    "annual": "Every year",
+    "biennial": "Every two years",
+    "per_event": "Each time it happens",
+    "continuous": "Ongoing",
+}
+KINDS = tuple(KIND_LABELS)
+CADENCES = tuple(CADENCE_LABELS)
+OBLIGATION_FIELDS = (
+    "id",
+    "section",
+    "kind",
+    "cadence",
+    "summary",
+    "producer",
+    "recipients",
+    "audience",
+    "contents",
 )
 FILLS = ("agency_name", "agency_town", "agency_state", "coordinator_title", "chief_title")
 

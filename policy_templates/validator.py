@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .markup import placeholders_in, unbalanced_markup
-from .model import CADENCES, FILLS, KINDS
+from .model import CADENCES, FILLS, KINDS, OBLIGATION_FIELDS
 
 KEY = re.compile(r"^[a-z][a-z0-9-]*$")
 SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -163,17 +163,7 @@ def _check_obligations(obligations, numbers: set[str], found: _Collector) -> Non
 
 def _obligation_problems(item: dict, numbers: set[str]) -> list[str]:
     problems = []
-    unknown = item.keys() - {
-        "id",
-        "section",
-        "kind",
-        "cadence",
-        "summary",
-        "producer",
-        "recipients",
-        "audience",
-        "contents",
-    }
+    unknown = item.keys() - set(OBLIGATION_FIELDS)
     if unknown:
         problems.append(f"unknown key(s) {', '.join(sorted(unknown))}")
     if not isinstance(item.get("id"), str) or not KEY.match(item["id"]):

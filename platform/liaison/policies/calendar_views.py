@@ -11,6 +11,7 @@ from liaison.console.access import has_role
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
 from liaison.web import load_or_404
+from policy_templates.model import CADENCE_LABELS, KIND_LABELS
 from tenants import roles
 
 from . import compliance
@@ -28,8 +29,8 @@ def can_act() -> bool:
 def _calendar_helpers():
     return {
         "compliance_badge": _badge,
-        "kind_label": lambda kind: compliance.KIND_LABELS.get(kind, kind),
-        "cadence_label": lambda cadence: compliance.CADENCE_LABELS.get(cadence, cadence),
+        "kind_label": lambda kind: KIND_LABELS.get(kind, kind),
+        "cadence_label": lambda cadence: CADENCE_LABELS.get(cadence, cadence),
     }
 
 

@@ -28,27 +28,6 @@ MAX_NOTE = 2000
 # it): "[attachment: stored file 12 — report.pdf]".
 _ATTACHMENT = re.compile(r"\n*\[attachment: stored file (\d+) — [^\]\n]*\]\s*$")
 
-KIND_LABELS = {
-    "report": "Report",
-    "survey": "Survey",
-    "waiver": "Waiver",
-    "background_check": "Background check",
-    "outreach": "Outreach",
-    "review": "Review",
-    "training": "Training",
-    "meeting": "Meeting",
-    "liaison": "Liaison",
-}
-CADENCE_LABELS = {
-    "monthly": "Monthly",
-    "quarterly": "Quarterly",
-    "semi_annual": "Every six months",
-    "annual": "Every year",
-    "biennial": "Every two years",
-    "per_event": "Each event",
-    "continuous": "Standing",
-}
-
 
 class ComplianceError(ValueError):
     """A calendar change that cannot be made now; the message says why."""

@@ -10,32 +10,21 @@ audience and contents.
 from __future__ import annotations
 
 import copy
-import re
 
-from policy_templates.model import CADENCES, KINDS
+from policy_templates.model import CADENCES, KINDS, OBLIGATION_FIELDS
+from policy_templates.validator import KEY as ID
+from policy_templates.validator import SNAKE
 
 from .documents import walk
 from .editing import EditError
 
-ID = re.compile(r"^[a-z][a-z0-9-]*$")
-SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_ID = 60
 MAX_SUMMARY = 300
 MAX_NAME = 60
 MAX_NAMES = 20
 MAX_ITEM = 500
 MAX_ITEMS = 50
-FIELDS = (
-    "id",
-    "section",
-    "kind",
-    "cadence",
-    "summary",
-    "producer",
-    "recipients",
-    "audience",
-    "contents",
-)
+FIELDS = OBLIGATION_FIELDS
 
 
 class ObligationError(EditError):

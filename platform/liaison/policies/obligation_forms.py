@@ -7,32 +7,12 @@ from __future__ import annotations
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import Length
 
-from policy_templates.model import CADENCES, KINDS
+from policy_templates.model import CADENCE_LABELS, CADENCES, KIND_LABELS, KINDS
 
 from . import editing
 from . import obligation_editing as duties
 from .editor_forms import NOTE, EditForm
 
-KIND_LABELS = {
-    "report": "Report",
-    "survey": "Survey",
-    "waiver": "Waiver",
-    "background_check": "Background check",
-    "outreach": "Outreach",
-    "review": "Review",
-    "training": "Training",
-    "meeting": "Meeting",
-    "liaison": "Liaison",
-}
-CADENCE_LABELS = {
-    "monthly": "Monthly",
-    "quarterly": "Quarterly",
-    "semi_annual": "Twice a year",
-    "annual": "Every year",
-    "biennial": "Every two years",
-    "per_event": "Each time it happens",
-    "continuous": "Ongoing",
-}
 NAMES_HELP = "Comma-separated, lower_snake_case: e.g. chief, command_staff."
 FORM_FIELDS = duties.FIELDS  # the form's fields that hold the duty, named as its keys
 
