@@ -38,3 +38,22 @@ def adopter(make_agency):
         coordinator_title="Community Outreach Lead",
         chief_title="Chief of Police",
     )
+
+
+@pytest.fixture
+def alsip(adopter, in_agency):
+    """The id of Springfield's draft adopted from the Alsip template (revision 1)."""
+    from liaison.policies import operations as ops
+
+    with in_agency(adopter):
+        return ops.adopt_template(adopter, "alsip", None).id
+
+
+@pytest.fixture
+def editor(adopter, make_user, login):
+    """A coordinator of Springfield, signed in."""
+    from tenants import roles
+
+    user = make_user(adopter, roles.COORDINATOR)
+    login(user)
+    return user

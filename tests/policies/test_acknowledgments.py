@@ -1,7 +1,6 @@
 """On publish every member is asked to acknowledge that exact revision (email and console
 banner); a dashboard shows who has; a new revision asks again."""
 
-import copy
 import re
 from datetime import date
 
@@ -10,27 +9,15 @@ from sqlalchemy import select
 from liaison.extensions import db
 from liaison.mail import read_outbox
 from liaison.policies import operations as ops
-from liaison.policies.documents import walk
 from liaison.policies.models import Policy
 from liaison.tenancy import tenant_context
-from policy_templates.markup import drop_notes
 from tenants import roles
+
+from .helpers import publish_template
 
 
 def _publish(agency, key="cambridge", effective_on=date(2027, 1, 1)):
-    with tenant_context(agency.id, session=db.session):
-        policy = ops.adopt_template(agency, key, None)
-        ready = copy.deepcopy(ops.latest(policy).document)
-        for spec in ready["placeholders"].values():
-            spec["value"] = spec["value"] or spec["label"]
-        for section in walk(ready["sections"]):
-            section["text"] = drop_notes(section["text"])
-        ops.save_revision(policy, ready, None)
-        ops.submit(policy)
-        ops.approve(policy)
-        ops.publish(policy, effective_on, None)
-        db.session.commit()
-        return policy.id
+    return publish_template(agency, key, effective_on)
 
 
 def _republish(agency, policy_id):

@@ -1,6 +1,5 @@
 """Publishing turns the policy's obligations into dated entries on the agency's calendar."""
 
-import copy
 from datetime import date
 
 import pytest
@@ -9,30 +8,16 @@ from sqlalchemy import select
 from liaison.extensions import db
 from liaison.policies import operations as ops
 from liaison.policies.calendar import add_months, due_dates
-from liaison.policies.documents import walk
 from liaison.policies.models import ComplianceEntry
 from policy_templates import STARTING_TEMPLATES
-from policy_templates.markup import drop_notes
+
+from .helpers import publish_current
 
 EFFECTIVE = date(2027, 1, 15)
 
 
-def _publishable(document):
-    ready = copy.deepcopy(document)
-    for spec in ready["placeholders"].values():
-        spec["value"] = spec["value"] or spec["label"]
-    for section in walk(ready["sections"]):
-        section["text"] = drop_notes(section["text"])
-    return ready
-
-
 def _publish(agency, key, effective_on=EFFECTIVE):
-    policy = ops.adopt_template(agency, key, None)
-    ops.save_revision(policy, _publishable(ops.latest(policy).document), None)
-    ops.submit(policy)
-    ops.approve(policy)
-    ops.publish(policy, effective_on, None)
-    return policy
+    return publish_current(agency, key, effective_on)
 
 
 def _entries(policy, **where):

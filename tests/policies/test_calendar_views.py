@@ -2,7 +2,6 @@
 done with a note (and an attachment) or reopened, by the roles that may; a count of what
 is overdue and due soon on the dashboard."""
 
-import copy
 import io
 import re
 from datetime import date, timedelta
@@ -15,31 +14,18 @@ from liaison.extensions import db
 from liaison.policies import compliance
 from liaison.policies import operations as ops
 from liaison.policies.calendar import add_months
-from liaison.policies.documents import walk
 from liaison.policies.models import ComplianceEntry, Policy
 from liaison.tenancy import tenant_context
-from policy_templates.markup import drop_notes
 from tenants import roles
+
+from .helpers import publish_template
 
 QUARTERLY = "Complete a quarterly report to the Command Staff"
 
 
 def publish(agency, key="cambridge", effective_on=None):
     """Publish `key` for `agency` (placeholders filled, notes dropped); returns its id."""
-    db.session.rollback()
-    with tenant_context(agency.id, session=db.session):
-        policy = ops.adopt_template(agency, key, None)
-        ready = copy.deepcopy(ops.latest(policy).document)
-        for spec in ready["placeholders"].values():
-            spec["value"] = spec["value"] or spec["label"]
-        for section in walk(ready["sections"]):
-            section["text"] = drop_notes(section["text"])
-        ops.save_revision(policy, ready, None)
-        ops.submit(policy)
-        ops.approve(policy)
-        ops.publish(policy, effective_on or date.today(), None)
-        db.session.commit()
-        return policy.id
+    return publish_template(agency, key, effective_on)
 
 
 def entries(agency, **where):

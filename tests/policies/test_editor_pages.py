@@ -4,44 +4,17 @@ and who may do what."""
 import re
 
 import pytest
-from sqlalchemy import select
 
 from liaison.extensions import db
 from liaison.policies import operations as ops
 from liaison.policies.documents import publish_blockers, walk
 from liaison.policies.models import Policy
-from liaison.tenancy import tenant_context
 from tenants import roles
+
+from .helpers import fresh
 
 BASE = "/console/springfield/policies"
 POLICY_OF_300_2 = "It is the policy of the Springfield Police Department to promote positive"
-
-
-@pytest.fixture
-def alsip(adopter, in_agency):
-    """The id of Springfield's draft adopted from the Alsip template (revision 1)."""
-    with in_agency(adopter):
-        return ops.adopt_template(adopter, "alsip", None).id
-
-
-@pytest.fixture
-def editor(adopter, make_user, login):
-    user = make_user(adopter, roles.COORDINATOR)
-    login(user)
-    return user
-
-
-def fresh(agency, policy_id):
-    """(latest revision number, {number: document} of every revision), read afresh."""
-    db.session.rollback()
-    with tenant_context(agency.id, session=db.session):
-        policy = db.session.scalar(select(Policy).where(Policy.id == policy_id))
-        documents = {
-            n: ops.revision(policy, n).document for n in range(1, policy.latest_revision + 1)
-        }
-        state = policy.latest_revision, documents
-    db.session.rollback()
-    return state
 
 
 def section(document, number):

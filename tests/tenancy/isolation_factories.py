@@ -87,31 +87,18 @@ def make_email_message(scenario: Scenario) -> int:
 
 def publish_policy_in_a(scenario: Scenario, key: str = "cambridge"):
     """A policy of agency A, published (so every policy page exists for A's own users)."""
-    import copy
     from datetime import date
 
     from sqlalchemy import select
 
-    from liaison.policies import operations as ops
-    from liaison.policies.documents import walk
     from liaison.policies.models import Policy
-    from policy_templates.markup import drop_notes
+    from tests.policies.helpers import publish_current
 
     def make():
         existing = db.session.scalar(select(Policy).where(Policy.template_key == key))
         if existing is not None:  # one per scenario: several routes ask for a policy
             return existing
-        policy = ops.adopt_template(scenario.agency_a, key, None)
-        ready = copy.deepcopy(ops.latest(policy).document)
-        for spec in ready["placeholders"].values():
-            spec["value"] = spec["value"] or spec["label"]
-        for section in walk(ready["sections"]):
-            section["text"] = drop_notes(section["text"])
-        ops.save_revision(policy, ready, None)
-        ops.submit(policy)
-        ops.approve(policy)
-        ops.publish(policy, date(2027, 1, 1), None)
-        return policy
+        return publish_current(scenario.agency_a, key, date(2027, 1, 1))
 
     return _in_agency_a(scenario, make)
 
