@@ -9,7 +9,7 @@ shown against its field.
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, g, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from liaison.console.access import has_role
@@ -59,9 +59,7 @@ def _blank_forms() -> dict:
 
 
 def policy_page(policy: Policy) -> str:
-    if "console.policy_detail" in current_app.view_functions:
-        return url_for("console.policy_detail", policy_id=policy.id)
-    return f"/console/{g.agency.slug}/policies/{policy.id}"  # before the policy page exists
+    return url_for("console.policy_detail", policy_id=policy.id)
 
 
 def _load(policy_id: int, allowed: tuple[str, ...]) -> Policy:
