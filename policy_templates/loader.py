@@ -27,8 +27,12 @@ def read_raw(path: Path):
 
 
 def load_template(path: Path) -> Template:
-    raw = read_raw(path)
-    problems = validate(raw, path.name, expected_key=path.stem)
+    return template_from_raw(read_raw(path), path.name, path.stem, path)
+
+
+def template_from_raw(raw, file: str, expected_key: str | None = None, path=None) -> Template:
+    """A Template from a file's parsed YAML (or a stored copy of it), validated first."""
+    problems = validate(raw, file, expected_key=expected_key)
     if problems:
         raise TemplateError(problems)
     return _build(raw, path)

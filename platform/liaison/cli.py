@@ -37,3 +37,7 @@ def init_cli(app: Flask) -> None:
     )
     for command in commands:
         app.cli.add_command(command)
+
+    from .policies.cli import publish_template_command
+
+    templates_command.add_command(publish_template_command)

@@ -64,7 +64,12 @@ def runtime_role_name(owner_url: str, runtime_url: str) -> str | None:
     return runtime.username
 
 
-APPEND_ONLY_TABLES = ("audit_events", "policy_revisions", "policy_publications")
+APPEND_ONLY_TABLES = (
+    "audit_events",
+    "policy_revisions",
+    "policy_publications",
+    "template_versions",
+)
 
 
 # The role is shared by every database of the cluster, and several databases may migrate at

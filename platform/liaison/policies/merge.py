@@ -120,3 +120,27 @@ def three_way_merge(base: dict, theirs: dict, ours: dict) -> MergeResult:
         ),
     }
     return result
+
+
+def take_theirs(document: dict, conflict: Conflict) -> dict:
+    """`document` with one conflict settled for the upstream side (a new document)."""
+    kind, key = conflict.where.split(" ", 1)
+    if kind == "obligation":
+        duties = [d for d in document["obligations"] if d["id"] != key]
+        if conflict.theirs is not None:
+            at = next((i for i, d in enumerate(document["obligations"]) if d["id"] == key), None)
+            duties.insert(len(duties) if at is None else at, conflict.theirs)
+        return {**document, "obligations": duties}
+    return {**document, "sections": _replace_section(document["sections"], key, conflict.theirs)}
+
+
+def _replace_section(sections: list[dict], number: str, own: dict | None) -> list[dict]:
+    replaced = []
+    for section in sections:
+        if section["number"] == number:
+            if own is not None:
+                replaced.append({**section, **own})
+            continue
+        children = _replace_section(section.get("sections", []), number, own)
+        replaced.append({**section, "sections": children})
+    return replaced

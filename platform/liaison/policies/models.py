@@ -45,6 +45,7 @@ class Policy(TenantScoped, db.Model):
     approved_revision: Mapped[int | None] = mapped_column()
     published_revision: Mapped[int | None] = mapped_column()
     effective_on: Mapped[date | None] = mapped_column()
+    template_base: Mapped[dict | None] = mapped_column(JSON)  # what the template gave, for merges
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -136,3 +137,20 @@ class PolicyAcknowledgment(TenantScoped, db.Model):
     revision_number: Mapped[int] = mapped_column()
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     acknowledged_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TemplateVersion(db.Model):
+    """A version of a template the operator published: a frozen copy of its data file.
+
+    Platform-level, not tenant data: every agency adopts from, and merges with, these.
+    """
+
+    __tablename__ = "template_versions"
+    __table_args__ = (UniqueConstraint("key", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column()
+    content: Mapped[dict] = mapped_column(JSON)
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    published_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -13,8 +13,7 @@ from sqlalchemy import select
 from liaison import audit
 from liaison.extensions import db
 from liaison.jobs import enqueue_after_commit
-from policy_templates import STARTING_TEMPLATES, TemplateError, load_template
-from policy_templates.loader import DATA_DIR
+from policy_templates import STARTING_TEMPLATES, TemplateError
 
 from . import calendar
 from .acknowledgments import request_acknowledgments
@@ -40,12 +39,17 @@ class PolicyError(ValueError):
         super().__init__(" ".join(self.reasons))
 
 
-def adopt_template(agency, template_key: str, author_id: int | None) -> Policy:
-    """A new draft policy from a template, its placeholders filled from the agency's settings."""
+def adopt_template(
+    agency, template_key: str, author_id: int | None, version: int | None = None
+) -> Policy:
+    """A new draft policy from a template (its newest published version, or `version`),
+    its placeholders filled from the agency's settings."""
+    from .upstream import template_version
+
     if template_key not in STARTING_TEMPLATES:
         raise PolicyError(f"There is no template “{template_key}”.")
     try:
-        template = load_template(DATA_DIR / f"{template_key}.yaml")
+        template = template_version(template_key, version)
     except TemplateError as exc:
         raise PolicyError([str(p) for p in exc.problems]) from exc
     existing = db.session.scalar(select(Policy).where(Policy.template_key == template_key))
@@ -54,9 +58,11 @@ def adopt_template(agency, template_key: str, author_id: int | None) -> Policy:
     policy = Policy(
         template_key=template.key, template_version=template.version, title=template.title
     )
+    document = document_from_template(template, agency)
+    policy.template_base = document
     db.session.add(policy)
     db.session.flush()
-    save_revision(policy, document_from_template(template, agency), author_id, "Adopted")
+    save_revision(policy, document, author_id, "Adopted")
     audit.record("policy.adopted", policy, template=template.key, version=template.version)
     return policy
 
