@@ -16,6 +16,7 @@ from tenants.models import (
 
 from .base import OperatorIndexView
 from .outbox import OutboxView
+from .templates_view import TemplatesView
 from .views import (
     AgencyView,
     AssociationStaffView,
@@ -86,6 +87,11 @@ def build_operator_admin(app: Flask) -> Admin:
     admin.add_view(
         RoleGrantView(
             RoleGrant, name="Role grants", category=tenant, endpoint="operator_grants", url="grants"
+        )
+    )
+    admin.add_view(
+        TemplatesView(
+            name="Templates", category=platform, endpoint="operator_templates", url="templates"
         )
     )
     admin.add_view(OutboxView(name="Outbox", endpoint="operator_outbox", url="outbox"))

@@ -1,9 +1,6 @@
 """Template versions and taking an upstream update into an agency's policy."""
 
-import shutil
-
 import pytest
-import yaml
 from sqlalchemy import select
 
 from liaison.extensions import db
@@ -11,28 +8,9 @@ from liaison.policies import operations as ops
 from liaison.policies import upstream
 from liaison.policies.documents import walk
 from liaison.policies.models import Policy, TemplateVersion
-from policy_templates import DATA_DIR
 
-OLD = "To develop and maintain positive community relations"
-NEW = "To build and keep trusting community relations"
-
-
-@pytest.fixture
-def edited_data(tmp_path):
-    """A copy of the template files where Cambridge is at version 2 with one sentence
-    changed and its quarterly report made monthly."""
-    folder = tmp_path / "data"
-    shutil.copytree(DATA_DIR, folder)
-    path = folder / "cambridge.yaml"
-    raw = yaml.safe_load(path.read_text())
-    raw["version"] = 2
-    for section in raw["sections"]:
-        section["text"] = section.get("text", "").replace(OLD, NEW)
-    for duty in raw["obligations"]:
-        if duty["id"] == "quarterly-report":
-            duty["cadence"] = "monthly"
-    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True))
-    return folder
+from .conftest import NEW_SENTENCE as NEW
+from .conftest import OLD_SENTENCE as OLD
 
 
 def _text(document) -> str:

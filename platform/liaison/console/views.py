@@ -8,6 +8,7 @@ from flask import redirect, render_template
 import liaison.policies.calendar_views  # noqa: F401  (registers its routes)
 import liaison.policies.editor_views  # noqa: F401  (registers its routes)
 import liaison.policies.obligation_views  # noqa: F401  (registers its routes)
+import liaison.policies.update_views  # noqa: F401  (registers its routes)
 import liaison.policies.workflow_views  # noqa: F401  (registers its routes)
 from liaison.policies import acknowledgment_views  # noqa: F401  (registers its routes)
 from liaison.storage.models import StoredFile

@@ -11,7 +11,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
 from liaison.forms import Form
@@ -23,6 +23,11 @@ NOTE = "What changed, for the revision history (optional)."
 
 class AdoptForm(Form):
     template = SelectField("Template", validators=[DataRequired()])
+    version = IntegerField(
+        "Version (optional)",
+        description="Leave empty for the newest published version of the template.",
+        validators=[Optional(), NumberRange(min=1, max=10_000, message="Give a version number.")],
+    )
 
 
 class EditForm(Form):

@@ -35,6 +35,7 @@ from .editor_forms import (
 from .editor_pages import check_not_stale, compare_choices, redline_sides, revision_history
 from .models import SUBMITTED, Policy
 from .redline import redline
+from .upstream import available_update
 
 EDITORS = (roles.COORDINATOR, roles.AGENCY_ADMIN)
 editors_only = require_role(*EDITORS)
@@ -103,7 +104,9 @@ def adopt_policy():
     form = _adopt_form()
     if form.validate_on_submit():
         try:
-            policy = ops.adopt_template(g.agency, form.template.data, current_user.id)
+            policy = ops.adopt_template(
+                g.agency, form.template.data, current_user.id, version=form.version.data
+            )
         except ops.PolicyError as exc:
             form.form_errors.extend(exc.reasons)
         else:
@@ -134,6 +137,7 @@ def _policy_page(policy: Policy, form=None):
         render=lambda text: editing.editor_html(document, text),
         placeholders_form=form,
         can_edit=has_role(*EDITORS),
+        update_available=available_update(policy) if has_role(*EDITORS) else None,
     )
 
 
