@@ -12,6 +12,8 @@ from liaison.policies.models import Policy, TemplateVersion
 from .conftest import NEW_SENTENCE as NEW
 from .conftest import OLD_SENTENCE as OLD
 
+OURS = "To grow our own community ties"
+
 
 def _text(document) -> str:
     return "\n".join(s["text"] for s in walk(document["sections"]))
@@ -52,46 +54,42 @@ def test_a_clean_upstream_change_is_taken_in(adopter, in_agency, edited_data):
         assert upstream.available_update(policy) is None
 
 
-def test_an_agency_edit_of_the_same_words_is_a_conflict_it_keeps_unless_told(
-    adopter, in_agency, edited_data
-):
+@pytest.fixture
+def reworded(adopter, in_agency, edited_data):
+    """Cambridge v1 adopted and its sentence reworded by the agency; then v2 published,
+    which rewords the same sentence."""
     with in_agency(adopter):
         policy = ops.adopt_template(adopter, "cambridge", None)
         mine = ops.latest(policy).document
         for section in walk(mine["sections"]):
-            section["text"] = section["text"].replace(OLD, "To grow our own community ties")
+            section["text"] = section["text"].replace(OLD, OURS)
         ops.save_revision(policy, mine, None, "Our wording")
     upstream.publish_template_version("cambridge", None, data_dir=edited_data)
     db.session.commit()
 
+
+def test_an_agency_edit_of_the_same_words_is_a_conflict_it_keeps_unless_told(
+    adopter, in_agency, reworded
+):
     with in_agency(adopter):
         policy = db.session.scalar(select(Policy))
         _, _, preview = upstream.preview_update(policy, adopter)
         (conflict,) = preview.conflicts
         assert conflict.where.startswith("section ")
         kept = upstream.take_update(policy, adopter, set(), None)
-        assert "To grow our own community ties" in _text(ops.latest(policy).document)
+        assert OURS in _text(ops.latest(policy).document)
         assert _cadence(ops.latest(policy).document, "quarterly-report") == "monthly"
         assert len(kept.conflicts) == 1
 
 
-def test_a_conflict_can_take_the_upstream_side(adopter, in_agency, edited_data):
-    with in_agency(adopter):
-        policy = ops.adopt_template(adopter, "cambridge", None)
-        mine = ops.latest(policy).document
-        for section in walk(mine["sections"]):
-            section["text"] = section["text"].replace(OLD, "To grow our own community ties")
-        ops.save_revision(policy, mine, None, "Our wording")
-    upstream.publish_template_version("cambridge", None, data_dir=edited_data)
-    db.session.commit()
-
+def test_a_conflict_can_take_the_upstream_side(adopter, in_agency, reworded):
     with in_agency(adopter):
         policy = db.session.scalar(select(Policy))
         _, _, preview = upstream.preview_update(policy, adopter)
         upstream.take_update(policy, adopter, {preview.conflicts[0].where}, None)
         text = _text(ops.latest(policy).document)
         assert NEW in text
-        assert "To grow our own community ties" not in text
+        assert OURS not in text
 
 
 def test_adopting_uses_the_newest_published_version_or_one_asked_for(

@@ -26,6 +26,13 @@ DRAFT, SUBMITTED, APPROVED, RETURNED, PUBLISHED = (
 )
 
 
+def _policy_reference() -> ForeignKeyConstraint:
+    """A row's `policy_id` points to a policy of its own agency (composite key)."""
+    return ForeignKeyConstraint(
+        ["agency_id", "policy_id"], ["policies.agency_id", "policies.id"], ondelete="RESTRICT"
+    )
+
+
 class Policy(TenantScoped, db.Model):
     """An agency's policy: where its revisions stand in review, and which one is in force."""
 
@@ -56,9 +63,7 @@ class PolicyRevision(TenantScoped, db.Model):
     __table_args__ = (
         UniqueConstraint("agency_id", "id"),
         UniqueConstraint("agency_id", "policy_id", "number"),
-        ForeignKeyConstraint(
-            ["agency_id", "policy_id"], ["policies.agency_id", "policies.id"], ondelete="RESTRICT"
-        ),
+        _policy_reference(),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,9 +82,7 @@ class PolicyPublication(TenantScoped, db.Model):
     __table_args__ = (
         UniqueConstraint("agency_id", "id"),
         Index("ix_policy_publications_agency_id_policy_id", "agency_id", "policy_id"),
-        ForeignKeyConstraint(
-            ["agency_id", "policy_id"], ["policies.agency_id", "policies.id"], ondelete="RESTRICT"
-        ),
+        _policy_reference(),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -101,9 +104,7 @@ class ComplianceEntry(TenantScoped, db.Model):
     __table_args__ = (
         UniqueConstraint("agency_id", "id"),
         Index("ix_compliance_entries_agency_id_due_on", "agency_id", "due_on"),
-        ForeignKeyConstraint(
-            ["agency_id", "policy_id"], ["policies.agency_id", "policies.id"], ondelete="RESTRICT"
-        ),
+        _policy_reference(),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,9 +128,7 @@ class PolicyAcknowledgment(TenantScoped, db.Model):
     __table_args__ = (
         UniqueConstraint("agency_id", "id"),
         UniqueConstraint("agency_id", "policy_id", "revision_number", "user_id"),
-        ForeignKeyConstraint(
-            ["agency_id", "policy_id"], ["policies.agency_id", "policies.id"], ondelete="RESTRICT"
-        ),
+        _policy_reference(),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
