@@ -18,7 +18,7 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 
 CHROMIUM := /usr/bin/chromium
 TRANSLATIONS := platform/liaison/translations
-PO_FILES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/*.po)
+PO_FILES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/*.po platform/liaison/*/translations/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 # Two test processes, each with its own database (see tests/conftest.py).
 PYTEST_ARGS ?= -n 2

@@ -92,6 +92,10 @@ def test_config(database_urls, run_id, tmp_path_factory):
         "MIGRATION_DATABASE_URL": database_urls["owner"],
         "REDIS_URL": REDIS_URL,
         "RQ_QUEUE_PREFIX": f"test-{run_id}-",
+        "RATELIMIT_STORAGE_URI": REDIS_URL,
+        "RATELIMIT_KEY_PREFIX": f"test-{run_id}",
+        # Generous, so that fuzzing is not cut short; tests of the limit lower it.
+        "CITIZEN_SUBMIT_RATE": "100000 per minute",
         "EMBEDDED_WORKER": False,
         "STORAGE_DIR": str(files / "storage"),
         "OUTBOX_DIR": str(files / "outbox"),

@@ -8,7 +8,7 @@ from flask import Flask
 
 from . import models_registry  # noqa: F401  (imports every model before mappers configure)
 from .config import load_config
-from .extensions import babel, csrf, db, login_manager, migrate
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
 
@@ -23,6 +23,7 @@ def create_app(test_config: dict | None = None, env=None) -> Flask:
     migrate.init_app(app, db, directory=MIGRATIONS_DIR)
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
 
     from .i18n import select_locale
 

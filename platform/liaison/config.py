@@ -11,6 +11,8 @@ import os
 import secrets
 from pathlib import Path
 
+from .translations import catalog_directories
+
 
 class ConfigError(RuntimeError):
     pass
@@ -88,8 +90,15 @@ def load_config(env=None, instance_path: str | os.PathLike = "var") -> dict:
         "LOCKOUT_MINUTES": _int(env, "LOCKOUT_MINUTES", 15),
         "PASSWORD_RESET_SECONDS": _int(env, "PASSWORD_RESET_SECONDS", 3600),
         "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_TRANSLATION_DIRECTORIES": ";".join(str(d) for d in catalog_directories()),
         "LANGUAGES": ("en", "es"),
         "WTF_CSRF_TIME_LIMIT": None,
+        # Citizen forms: how many submissions one address may make (Flask-Limiter syntax).
+        "CITIZEN_SUBMIT_RATE": _str(env, "CITIZEN_SUBMIT_RATE", "20 per minute;200 per day"),
+        "RATELIMIT_STORAGE_URI": _str(env, "RATELIMIT_STORAGE_URI")
+        or _str(env, "REDIS_URL")
+        or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
     }
 
 

@@ -3,6 +3,8 @@
 from datetime import UTC, datetime
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -66,3 +68,5 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
+# Limits are declared per view (liaison.citizen.limits); none applies by default.
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, abort, g, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
@@ -54,11 +55,23 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(association_bp)
     app.register_blueprint(console_bp)
+    for citizen_bp in _capability_citizen_blueprints():
+        app.register_blueprint(citizen_bp)
     app.register_blueprint(public_bp)  # last: its /<agency_slug>/ catches what is left
 
     from admin import init_admin
 
     init_admin(app)
+
+
+def _capability_citizen_blueprints():
+    """Citizen pages of the capabilities, under /<agency_slug>/<capability>/; registered
+    before the public site's own blueprint, whose /<agency_slug>/ catches what is left."""
+    from .events.public_views import bp as events_bp
+    from .surveys.public_views import bp as surveys_bp
+    from .waivers.public_views import bp as waivers_bp
+
+    return (events_bp, waivers_bp, surveys_bp)
 
 
 def _register_template_helpers(app: Flask) -> None:
@@ -122,6 +135,14 @@ def _register_error_pages(app: Flask) -> None:
     @app.errorhandler(400)
     def bad_request(exc):
         return render_error(400, "Bad request", getattr(exc, "description", ""))
+
+    @app.errorhandler(429)
+    def too_many_requests(_exc):
+        return render_error(
+            429,
+            _("Too many submissions"),
+            _("You have sent this form too many times. Please wait a few minutes and try again."),
+        )
 
     @app.errorhandler(405)
     def not_allowed(_exc):

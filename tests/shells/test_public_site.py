@@ -1,10 +1,12 @@
 """The public agency site: identity, branding, sections and the English/Spanish switch."""
 
 import flask_babel
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from liaison.translations import HERE as TRANSLATIONS
+from liaison.translations import po_files
 
 SECTION_TITLES_EN = (
     "Our community relations policy",
@@ -147,12 +149,20 @@ def page_in_new_request(client, url: str, **kwargs) -> str:
 
 
 def _citizen_facing_messages() -> set[str]:
-    """Every message in the public site's code and templates and the shared base page."""
+    """Every message citizens can meet: the public site's code and templates, the shared
+    base page and citizen macros, `liaison.citizen`, and in every capability its
+    `public*.py` modules and its `templates/<capability>/public/` pages."""
     root = TRANSLATIONS.parent
     method_map = [
         ("public/**.py", "python"),
         ("public/templates/**.html", "jinja2"),
+        ("citizen/**.py", "python"),
         ("templates/base.html", "jinja2"),
+        ("templates/error.html", "jinja2"),
+        ("templates/macros/citizen.html", "jinja2"),
+        ("*/public*.py", "python"),
+        ("*/templates/*/public/**.html", "jinja2"),
+        ("*/templates/*/public*.html", "jinja2"),
     ]
     keywords = {"_": None, "gettext": None, "_l": None, "lazy_gettext": None}
     return {
@@ -162,9 +172,19 @@ def _citizen_facing_messages() -> set[str]:
     }
 
 
+def _spanish_catalog() -> Catalog:
+    """The shared catalog merged with every capability's own, as Flask-Babel merges them."""
+    merged = Catalog(locale="es")
+    for po_path in po_files("es"):
+        with po_path.open("rb") as po:
+            for message in read_po(po, locale="es"):
+                if message.id and message.id not in merged:
+                    merged[message.id] = message
+    return merged
+
+
 def test_every_citizen_facing_message_has_a_spanish_translation():
-    with (TRANSLATIONS / "es" / "LC_MESSAGES" / "messages.po").open("rb") as po:
-        catalog = read_po(po, locale="es")
+    catalog = _spanish_catalog()
     messages = _citizen_facing_messages()
 
     assert len(messages) >= len(SECTION_TITLES_EN) + 3

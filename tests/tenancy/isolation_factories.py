@@ -139,3 +139,11 @@ def make_published_revision_number(scenario: Scenario) -> int:
     policy_id = publish_policy_in_a(scenario)
     with tenant_context(scenario.agency_a.id, session=db.session):
         return db.session.get(Policy, policy_id).published_revision
+
+
+# Each capability keeps its factories in a module of its own; importing them registers them.
+from . import (  # noqa: E402, F401
+    isolation_factories_events,
+    isolation_factories_surveys,
+    isolation_factories_waivers,
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import redirect, render_template
 
+import liaison.events.console_views  # noqa: F401  (registers its routes)
 import liaison.policies.calendar_views  # noqa: F401  (registers its routes)
 import liaison.policies.editor_views  # noqa: F401  (registers its routes)
 import liaison.policies.obligation_views  # noqa: F401  (registers its routes)
@@ -12,6 +13,8 @@ import liaison.policies.update_views  # noqa: F401  (registers its routes)
 import liaison.policies.workflow_views  # noqa: F401  (registers its routes)
 from liaison.policies import acknowledgment_views  # noqa: F401  (registers its routes)
 from liaison.storage.models import StoredFile
+from liaison.surveys import console_views as survey_console_views  # noqa: F401
+from liaison.waivers import console_views as waiver_console_views  # noqa: F401
 from liaison.web import load_or_404
 
 from . import (  # noqa: F401  (register their routes)

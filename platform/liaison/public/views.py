@@ -3,40 +3,17 @@ published policy, and the sections later capabilities fill in (coming soon until
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, request
+from flask import Response, abort, current_app, g, render_template, request
 
-from liaison.i18n import LANGUAGE_NAMES
 from liaison.policies.jobs import stored_pdf
 from liaison.storage import FileUnavailable, download_response
-from liaison.web import activate_agency, active_agency_or_404, bind_agency_slug
 
 from . import branding
 from . import policy as published
+from .blueprints import citizen_blueprint
 from .sections import public_sections
 
-bp = Blueprint("public", __name__, url_prefix="/<agency_slug>", template_folder="templates")
-
-
-bind_agency_slug(bp)
-
-
-@bp.before_request
-def _load_agency():
-    activate_agency(active_agency_or_404(g.agency_slug))
-
-
-@bp.context_processor
-def _public_chrome():
-    agency = g.get("agency")
-    if agency is None:
-        return {}
-    supported = current_app.config["LANGUAGES"]
-    return {
-        "site_languages": [code for code in agency.language_codes if code in supported],
-        "brand_version": branding.stylesheet_version(agency),
-        "has_logo": bool(agency.logo_file_key),
-        "language_names": LANGUAGE_NAMES,
-    }
+bp = citizen_blueprint("public", __name__)
 
 
 @bp.get("/")

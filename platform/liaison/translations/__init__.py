@@ -1,5 +1,8 @@
-"""Message catalogs, in Flask-Babel's default folder. The .po sources are kept; the .mo
-files are built from them (`pybabel compile -d platform/liaison/translations`, or
+"""Message catalogs. The shared one lives here, in Flask-Babel's default folder; a capability
+with citizen pages keeps its own beside its code (`liaison/<capability>/translations/`), so
+that its messages travel with it. Flask-Babel merges them all (`catalog_directories`).
+
+The .po sources are kept; the .mo files are built from them (`make translations`, or
 `compile_catalogs()` as the test suite does)."""
 
 from __future__ import annotations
@@ -12,10 +15,23 @@ from babel.messages.pofile import read_po
 HERE = Path(__file__).parent
 
 
-def compile_catalogs(directory: Path = HERE) -> list[Path]:
+def catalog_directories() -> list[Path]:
+    """The shared catalog folder first, then every capability's own."""
+    return [HERE, *sorted(HERE.parent.glob("*/translations"))]
+
+
+def po_files(locale: str = "*") -> list[Path]:
+    return [
+        po_path
+        for directory in catalog_directories()
+        for po_path in sorted(directory.glob(f"{locale}/LC_MESSAGES/*.po"))
+    ]
+
+
+def compile_catalogs() -> list[Path]:
     """Build every stale .mo beside its .po; returns the files written."""
     written = []
-    for po_path in sorted(directory.glob("*/LC_MESSAGES/*.po")):
+    for po_path in po_files():
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue

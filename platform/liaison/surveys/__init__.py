@@ -1,0 +1,1 @@
+"""Community and member surveys built from the published policy's survey duty."""
