@@ -298,3 +298,26 @@ def runtime_connection(app):
     with db.engine.connect() as connection:
         yield connection
         connection.rollback()
+
+
+@pytest.fixture
+def in_agency():
+    """in_agency(agency): a context in which the agency is current and work is committed."""
+
+    class _InAgency:
+        def __init__(self, agency):
+            self.agency = agency
+
+        def __enter__(self):
+            self._ctx = tenant_context(self.agency.id, session=db.session)
+            self._ctx.__enter__()
+            return self.agency
+
+        def __exit__(self, kind, value, traceback):
+            if kind is None:
+                db.session.commit()
+            else:
+                db.session.rollback()
+            self._ctx.__exit__(kind, value, traceback)
+
+    return _InAgency

@@ -1,0 +1,56 @@
+"""The duties the current agency's policies in force impose, for the capabilities they
+drive: an event's waiver duty, a survey's topics, the outreach a policy requires."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from liaison.extensions import db
+
+from . import operations as ops
+from .models import Policy
+
+
+@dataclass(frozen=True)
+class PublishedDuty:
+    """One obligation of a published revision, with where it comes from."""
+
+    policy_id: int
+    policy_title: str
+    revision_number: int
+    duty: dict  # the obligation as the document holds it (id, section, kind, cadence, …)
+
+    @property
+    def obligation_id(self) -> str:
+        return self.duty["id"]
+
+    @property
+    def section(self) -> str:
+        return self.duty.get("section", "")
+
+    @property
+    def contents(self) -> list[str]:
+        return list(self.duty.get("contents") or [])
+
+    @property
+    def audience(self) -> list[str]:
+        return list(self.duty.get("audience") or [])
+
+
+def published_duties(kind: str | None = None) -> list[PublishedDuty]:
+    """Obligations of every policy in force at the current agency, of `kind` if given, in
+    policy then document order."""
+    policies = db.session.scalars(
+        select(Policy).where(Policy.published_revision.is_not(None)).order_by(Policy.id)
+    )
+    found = []
+    for policy in policies:
+        revision = ops.revision(policy, policy.published_revision)
+        if revision is None:
+            continue
+        for duty in revision.document.get("obligations", []):
+            if kind is None or duty.get("kind") == kind:
+                found.append(PublishedDuty(policy.id, policy.title, revision.number, duty))
+    return found
