@@ -6,6 +6,7 @@ from flask import current_app
 
 from liaison.audit import record
 from liaison.jobs import JobError, redis_connection
+from liaison.jobs.schedule import periodic
 
 
 def record_run(marker: str) -> None:
@@ -31,3 +32,8 @@ def keep_then_fail(marker: str) -> None:
 
 def _attempts_key(marker: str) -> str:
     return f"{current_app.config['RQ_QUEUE_PREFIX']}attempts:{marker}"
+
+
+@periodic("test.periodic_marker", hours=24)
+def periodic_marker() -> None:
+    record("test.job_ran", object_type="marker", object_id="periodic")

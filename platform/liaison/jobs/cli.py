@@ -49,6 +49,7 @@ def worker_command(burst: bool, queues: tuple[str, ...]) -> None:
     from rq import Worker
 
     from .runner import set_worker_app
+    from .schedule import PeriodicScheduler
     from .worker import make_worker
 
     app = current_app._get_current_object()
@@ -58,4 +59,6 @@ def worker_command(burst: bool, queues: tuple[str, ...]) -> None:
         )
     set_worker_app(app)
     worker = make_worker(app, Worker, queues or None)
+    if not burst:
+        PeriodicScheduler(app).start()
     worker.work(burst=burst, with_scheduler=True)

@@ -60,9 +60,12 @@ class EmbeddedWorker(threading.Thread):
         self._stopping = threading.Event()
 
     def run(self) -> None:
+        from .schedule import enqueue_due_jobs
+
         set_worker_app(self.app)
         while not self._stopping.is_set():
             try:
+                enqueue_due_jobs(self.app)
                 work_burst(self.app)
             except Exception:
                 log.exception("embedded worker pass failed")
