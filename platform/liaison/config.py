@@ -99,6 +99,8 @@ def load_config(env=None, instance_path: str | os.PathLike = "var") -> dict:
         or _str(env, "REDIS_URL")
         or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        # A Redis hiccup must not turn citizen forms into errors: the limit lapses instead.
+        "RATELIMIT_SWALLOW_ERRORS": True,
     }
 
 
