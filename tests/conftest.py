@@ -96,6 +96,7 @@ def test_config(database_urls, run_id, tmp_path_factory):
         "RATELIMIT_KEY_PREFIX": f"test-{run_id}",
         # Generous, so that fuzzing is not cut short; tests of the limit lower it.
         "CITIZEN_SUBMIT_RATE": "100000 per minute",
+        "RESET_REQUEST_RATE": "100000 per minute",
         "EMBEDDED_WORKER": False,
         "STORAGE_DIR": str(files / "storage"),
         "OUTBOX_DIR": str(files / "outbox"),

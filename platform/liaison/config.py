@@ -95,6 +95,7 @@ def load_config(env=None, instance_path: str | os.PathLike = "var") -> dict:
         "WTF_CSRF_TIME_LIMIT": None,
         # Citizen forms: how many submissions one address may make (Flask-Limiter syntax).
         "CITIZEN_SUBMIT_RATE": _str(env, "CITIZEN_SUBMIT_RATE", "20 per minute;200 per day"),
+        "RESET_REQUEST_RATE": _str(env, "RESET_REQUEST_RATE", "5 per hour;20 per day"),
         "RATELIMIT_STORAGE_URI": _str(env, "RATELIMIT_STORAGE_URI")
         or _str(env, "REDIS_URL")
         or "memory://",

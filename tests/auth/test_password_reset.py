@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
 
 import pytest
 
@@ -153,3 +154,24 @@ def test_an_invited_account_chooses_its_first_password_through_the_same_link(
     client.post(link, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
     response = client.post("/login", data={"email": user.email, "password": NEW_PASSWORD})
     assert response.location.endswith(f"/console/{agency.slug}/")
+
+
+def test_one_address_cannot_send_reset_mail_without_limit(
+    app, client, make_user, run_jobs, monkeypatch
+):
+    user = make_user()
+    monkeypatch.setitem(app.config, "RESET_REQUEST_RATE", "2 per hour")
+    sender = {"REMOTE_ADDR": f"10.7.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"}
+
+    answers = [
+        client.post("/reset", data={"email": user.email}, environ_base=sender).status_code
+        for _ in range(3)
+    ]
+    other_address = client.post(
+        "/reset", data={"email": user.email}, environ_base={"REMOTE_ADDR": "10.8.0.1"}
+    )
+
+    assert answers == [200, 200, 429]
+    assert other_address.status_code == 200
+    run_jobs()
+    assert len(_mail_to(app, user.email)) == 3

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
 
+from liaison.citizen.limits import submit_limit
 from tenants.operations import InvalidInput
 
 from . import accounts
 from .blueprint import bp
 from .forms import ResetRequestForm, SetPasswordForm
 from .tokens import load_password_token
+
+# Each request mails someone: an address may not turn this page into a mail cannon.
+reset_request_limit = submit_limit("RESET_REQUEST_RATE", "password-reset")
 
 SENT = (
     "If an account exists for that email, we sent it a link to choose a new password. "
@@ -18,6 +22,7 @@ SENT = (
 
 
 @bp.route("/reset", methods=["GET", "POST"])
+@reset_request_limit
 def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():

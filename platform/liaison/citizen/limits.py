@@ -14,9 +14,14 @@ from flask import current_app
 from liaison.extensions import limiter
 
 
-def _rate() -> str:
-    return current_app.config["CITIZEN_SUBMIT_RATE"]
+def submit_limit(setting: str, scope: str):
+    """A decorator limiting POSTs per address to the rate in `app.config[setting]`, one
+    bucket per `scope`."""
+
+    def rate() -> str:
+        return current_app.config[setting]
+
+    return limiter.shared_limit(rate, scope=scope, methods=["POST"])
 
 
-def citizen_submit_limit(view):
-    return limiter.shared_limit(_rate, scope="citizen-submit", methods=["POST"])(view)
+citizen_submit_limit = submit_limit("CITIZEN_SUBMIT_RATE", "citizen-submit")
