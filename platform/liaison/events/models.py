@@ -77,6 +77,7 @@ class EventRegistration(TenantScoped, db.Model):
         ForeignKeyConstraint(
             ["agency_id", "event_id"], ["events.agency_id", "events.id"], ondelete="CASCADE"
         ),
+        UniqueConstraint("agency_id", "submission_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -87,4 +88,7 @@ class EventRegistration(TenantScoped, db.Model):
     phone: Mapped[str] = mapped_column(String(40), default="")
     language: Mapped[str] = mapped_column(String(5), default="en")
     checked_in_at: Mapped[datetime | None] = mapped_column()
+    # The sign-up form's one-time token: a repeated submission finds this row instead of
+    # adding another. Empty (NULL) for registrations made by the waiver flow.
+    submission_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -75,6 +75,7 @@ def register_participant(
     email: str = "",
     phone: str = "",
     language: str = "en",
+    submission_key: str | None = None,
 ) -> EventRegistration:
     """Add one participant (the caller has checked `check_open` for the whole group and
     `check_age` for each); flushed, not committed."""
@@ -85,6 +86,7 @@ def register_participant(
         email=email,
         phone=phone,
         language=language,
+        submission_key=submission_key,
     )
     db.session.add(registration)
     db.session.flush()

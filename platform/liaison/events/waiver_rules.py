@@ -23,13 +23,20 @@ class WaiverRequirement:
 
 def waiver_requirement(event: Event) -> WaiverRequirement:
     if event.waiver_required_by_staff:
-        return WaiverRequirement(True, "Staff require a waiver for this event")
+        return requirement_for(event, None, [])
     program = db.session.get(Program, event.program_id)
-    if program is not None and program.hands_on:
-        duties = published_duties("waiver")
-        if duties:
-            sections = ", ".join(sorted({duty.section for duty in duties}))
-            return WaiverRequirement(True, f"The policy in force requires one (section {sections})")
+    duties = published_duties("waiver") if program is not None and program.hands_on else []
+    return requirement_for(event, program, duties)
+
+
+def requirement_for(event: Event, program: Program | None, waiver_duties) -> WaiverRequirement:
+    """The rule itself, for lists that load programs and the policy's waiver duties once
+    for many events."""
+    if event.waiver_required_by_staff:
+        return WaiverRequirement(True, "Staff require a waiver for this event")
+    if program is not None and program.hands_on and waiver_duties:
+        sections = ", ".join(sorted({duty.section for duty in waiver_duties}))
+        return WaiverRequirement(True, f"The policy in force requires one (section {sections})")
     return WaiverRequirement(False, "No waiver needed")
 
 
