@@ -23,6 +23,8 @@ NAVIGATION = [
     NavEntry("Dashboard", "console.dashboard", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Policies", "console.policy_list", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Calendar", "console.compliance_calendar", frozenset(roles.AGENCY_ROLES)),
+    NavEntry("Events", "console.events", frozenset(roles.AGENCY_ROLES)),
+    NavEntry("Programs", "console.programs", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Staff", "console.staff_list", ADMINS),
     NavEntry("Settings", "console.settings", ADMINS),
     NavEntry("Sent email", "console.email_list", ADMINS),
