@@ -25,6 +25,11 @@ NAVIGATION = [
     NavEntry("Calendar", "console.compliance_calendar", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Events", "console.events", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Programs", "console.programs", frozenset(roles.AGENCY_ROLES)),
+    NavEntry(
+        "Waivers",
+        "console.waiver_text",
+        frozenset({roles.COORDINATOR, roles.AGENCY_ADMIN, roles.CHIEF}),
+    ),
     NavEntry("Staff", "console.staff_list", ADMINS),
     NavEntry("Settings", "console.settings", ADMINS),
     NavEntry("Sent email", "console.email_list", ADMINS),
