@@ -11,6 +11,7 @@ printed on the terminal and meant to be typed, never to protect anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pyotp
 from sqlalchemy import select
@@ -148,6 +149,7 @@ def seed_demo(liaison_env: str = "development") -> list[DemoAccount]:
     """Create whatever part of the demo is missing (flushes, never commits) and return the
     demo accounts, new and existing alike."""
     refuse_in_production(liaison_env)
+    today = date.today()
     if set(STARTING_TEMPLATES) != {spec.template for spec in AGENCIES}:
         raise RuntimeError("the demo needs one agency per starting template")
     agencies = {spec.slug: _agency(spec) for spec in AGENCIES}
@@ -155,6 +157,7 @@ def seed_demo(liaison_env: str = "development") -> list[DemoAccount]:
     for spec in AGENCIES:
         accounts.extend(_agency_staff(agencies[spec.slug]))
         _published_policy(agencies[spec.slug])
+        _citizen_activities(agencies[spec.slug], today)
     for spec in ASSOCIATIONS:
         accounts.append(_association(spec, agencies))
     operator = _user(OPERATOR_EMAIL, "Demo platform operator")
@@ -212,6 +215,18 @@ def _published_policy(agency: Agency) -> None:
         for mailbox in ("coordinator", "chief")
     )
     publish_demo_policy(agency, coordinator, chief)
+
+
+def _citizen_activities(agency: Agency, today: date) -> None:
+    """An upcoming event that needs a waiver (with one signed), and an open community
+    survey with some answers."""
+    from liaison.events.demo import seed_demo_event
+    from liaison.surveys.demo import seed_demo_survey
+    from liaison.waivers.demo import seed_demo_waivers
+
+    event = seed_demo_event(agency, today)
+    seed_demo_waivers(agency, event, today)
+    seed_demo_survey(agency, today)
 
 
 def _association(spec: DemoAssociation, agencies: dict[str, Agency]) -> DemoAccount:

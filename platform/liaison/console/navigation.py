@@ -26,6 +26,11 @@ NAVIGATION = [
     NavEntry("Events", "console.events", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Programs", "console.programs", frozenset(roles.AGENCY_ROLES)),
     NavEntry(
+        "Surveys",
+        "console.survey_list",
+        frozenset({roles.COORDINATOR, roles.AGENCY_ADMIN, roles.CHIEF}),
+    ),
+    NavEntry(
         "Waivers",
         "console.waiver_text",
         frozenset({roles.COORDINATOR, roles.AGENCY_ADMIN, roles.CHIEF}),
