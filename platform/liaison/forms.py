@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import wtforms
 from flask import request
 from flask_wtf import FlaskForm
 from flask_wtf.form import _Auto, _is_submitted
@@ -46,3 +47,17 @@ class Form(FlaskForm):
 
 class ConfirmForm(Form):
     """A state-changing button that needs nothing but its CSRF token."""
+
+
+class IntegerField(wtforms.IntegerField):
+    """WTForms' IntegerField for numbers a person types: a value of more than 15 digits is
+    "not a valid integer" rather than a Python int that `NumberRange` cannot compare (it
+    calls `math.isnan`, which overflows past a float's range: a 500)."""
+
+    MAX_DIGITS = 15
+
+    def process_formdata(self, valuelist):
+        if valuelist and len(str(valuelist[0]).strip().lstrip("+-")) > self.MAX_DIGITS:
+            self.data = None
+            raise ValueError(self.gettext("Not a valid integer value."))
+        super().process_formdata(valuelist)

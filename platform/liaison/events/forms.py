@@ -7,7 +7,6 @@ from datetime import date
 from wtforms import (
     BooleanField,
     DateField,
-    IntegerField,
     SelectField,
     StringField,
     TextAreaField,
@@ -16,7 +15,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from liaison.console.forms import CheckboxListField
-from liaison.forms import Form
+from liaison.forms import Form, IntegerField
 from liaison.i18n import LANGUAGE_NAMES
 
 from .schedule import MAX_AGE, EventDetails, wall_clock

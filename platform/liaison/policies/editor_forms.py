@@ -4,7 +4,6 @@ save on top of someone else's newer revision is refused instead of silently undo
 from __future__ import annotations
 
 from wtforms import (
-    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -14,7 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
-from liaison.forms import Form
+from liaison.forms import Form, IntegerField
 
 from .editing import MAX_HEADING, MAX_TEXT, MAX_VALUE
 

@@ -6,7 +6,6 @@ from wtforms import (
     BooleanField,
     DateField,
     HiddenField,
-    IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -23,7 +22,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from liaison.forms import Form
+from liaison.forms import Form, IntegerField
 
 from .models import COMMUNITY, MEMBERS, QUESTION_KINDS
 

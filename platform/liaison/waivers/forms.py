@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from wtforms import HiddenField, IntegerField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
-from liaison.forms import Form
+from liaison.forms import Form, IntegerField
 
 
 class WaiverTextForm(Form):

@@ -13,7 +13,6 @@ from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 SALT = "liaison.waivers.receipt"
-DEFAULT_SECONDS = 7 * 24 * 3600
 VALID, EXPIRED, INVALID = "valid", "expired", "invalid"
 
 
@@ -22,7 +21,7 @@ def _serializer() -> URLSafeTimedSerializer:
 
 
 def max_age() -> int:
-    return int(current_app.config.get("WAIVER_RECEIPT_SECONDS", DEFAULT_SECONDS))
+    return current_app.config["WAIVER_RECEIPT_SECONDS"]
 
 
 def make_token(agency_id: int, signature_id: int) -> str:
