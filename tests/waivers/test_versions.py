@@ -20,13 +20,17 @@ def _numbers(in_agency, agency):
         return [(v.number, v.body_en, v.is_signed) for v in versions.all_versions()]
 
 
-def test_editing_an_unsigned_version_changes_it_in_place(make_agency, in_agency):
+def test_every_edit_makes_a_new_version_and_saving_nothing_new_makes_none(make_agency, in_agency):
     agency = make_agency()
     make_version(in_agency, agency)
     with in_agency(agency):
         fields = starter_text(agency.name) | {"body_en": "Changed text."}
         versions.save_text(fields, agency.language_codes, None)
-    assert [n for n, *_ in _numbers(in_agency, agency)] == [1]
+        versions.save_text(fields, agency.language_codes, None)  # the same text again
+    found = _numbers(in_agency, agency)
+    assert [n for n, *_ in found] == [2, 1]
+    assert found[0][1] == "Changed text."
+    assert found[1][1] != "Changed text."  # the first version is as it was
 
 
 def test_editing_after_a_signature_makes_a_new_version(client, make_agency, in_agency):

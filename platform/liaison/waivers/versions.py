@@ -1,6 +1,6 @@
-"""The agency's waiver text, versioned. Editing the latest version changes it in place
-until someone signs it; after that, an edit makes a new version, and the signed one stays
-exactly as signed (the database refuses changes to it too)."""
+"""The agency's waiver text, versioned. Every edit makes a new version; no version is
+changed in place, and a signed one stays exactly as signed (the database refuses changes
+to it too). Citizens sign the newest version."""
 
 from __future__ import annotations
 
@@ -52,23 +52,17 @@ def check_text(fields: dict[str, str], language_codes: list[str]) -> None:
 
 
 def save_text(fields: dict[str, str], language_codes: list[str], actor_id: int | None):
-    """Save the waiver text: a new version when there is none or the latest has signatures,
-    else the latest, changed in place. Returns the version written."""
+    """Save the waiver text as a new version (unless nothing changed: then the latest).
+    Returns the newest version."""
     fields = {k: (fields.get(k) or "").replace("\r\n", "\n").strip() for k in TEXT_FIELDS}
     check_text(fields, language_codes)
     version = latest()
     if version is not None and all(getattr(version, k) == v for k, v in fields.items()):
         return version
-    if version is None or version.is_signed:
-        version = WaiverVersion(created_by_id=actor_id, **fields)
-        db.session.add(version)
-        db.session.flush()
-        audit.record("waivers.version_created", version, number=version.number)
-        return version
-    for key, value in fields.items():
-        setattr(version, key, value)
+    version = WaiverVersion(created_by_id=actor_id, **fields)
+    db.session.add(version)
     db.session.flush()
-    audit.record("waivers.version_edited", version, number=version.number)
+    audit.record("waivers.version_created", version, number=version.number)
     return version
 
 
