@@ -114,6 +114,7 @@ AGENCY_ACCOUNTS = (
     ("admin", roles.AGENCY_ADMIN),
     ("coordinator", roles.COORDINATOR),
     ("chief", roles.CHIEF),
+    ("supervisor", roles.SUPERVISOR),
     ("officer", roles.OFFICER),
     ("reviewer", roles.BACKGROUND_REVIEWER),
 )

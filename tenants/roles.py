@@ -5,10 +5,11 @@ ASSOCIATION_STAFF = "association_staff"
 AGENCY_ADMIN = "agency_admin"
 COORDINATOR = "coordinator"
 CHIEF = "chief"
+SUPERVISOR = "supervisor"
 OFFICER = "officer"
 BACKGROUND_REVIEWER = "background_reviewer"
 
-AGENCY_ROLES = (AGENCY_ADMIN, COORDINATOR, CHIEF, OFFICER, BACKGROUND_REVIEWER)
+AGENCY_ROLES = (AGENCY_ADMIN, COORDINATOR, CHIEF, SUPERVISOR, OFFICER, BACKGROUND_REVIEWER)
 
 ROLE_LABELS = {
     OPERATOR: "Platform operator",
@@ -16,6 +17,7 @@ ROLE_LABELS = {
     AGENCY_ADMIN: "Agency admin",
     COORDINATOR: "Coordinator",
     CHIEF: "Chief / approver",
+    SUPERVISOR: "Supervisor",
     OFFICER: "Officer / member",
     BACKGROUND_REVIEWER: "Background reviewer",
 }

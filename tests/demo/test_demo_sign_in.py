@@ -32,7 +32,7 @@ def _landing_page(client, location: str) -> str:
 def test_every_agency_account_lands_on_its_agency_console(app, demo_accounts, demo_password):
     names = {a.slug: a.name for a in db.session.scalars(select(Agency))}
     agency_accounts = [a for a in demo_accounts if a.where.startswith("/console/")]
-    assert len(agency_accounts) == 25
+    assert len(agency_accounts) == 30  # six roles at five agencies
     for account in agency_accounts:
         client, location = _sign_in(app, account.email, demo_password)
         assert location.endswith(account.where), account.email
