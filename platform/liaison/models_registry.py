@@ -5,8 +5,10 @@ A capability that adds models adds its module here.
 
 from tenants import models as tenant_models  # noqa: F401
 
+from .academy import models as academy_models  # noqa: F401
 from .audit import models as audit_models  # noqa: F401
 from .auth import models as auth_models  # noqa: F401
+from .community import models as community_models  # noqa: F401
 from .concerns import models as concern_models  # noqa: F401
 from .events import models as event_models  # noqa: F401
 from .mail import models as mail_models  # noqa: F401

@@ -67,12 +67,13 @@ def _register_blueprints(app: Flask) -> None:
 def _capability_citizen_blueprints():
     """Citizen pages of the capabilities, under /<agency_slug>/<capability>/; registered
     before the public site's own blueprint, whose /<agency_slug>/ catches what is left."""
+    from .academy.public_views import bp as academy_bp
     from .concerns.public_views import bp as concerns_bp
     from .events.public_views import bp as events_bp
     from .surveys.public_views import bp as surveys_bp
     from .waivers.public_views import bp as waivers_bp
 
-    return (events_bp, waivers_bp, surveys_bp, concerns_bp)
+    return (events_bp, waivers_bp, surveys_bp, concerns_bp, academy_bp)
 
 
 def _register_template_helpers(app: Flask) -> None:

@@ -143,6 +143,8 @@ def make_published_revision_number(scenario: Scenario) -> int:
 
 # Each capability keeps its factories in a module of its own; importing them registers them.
 from . import (  # noqa: E402, F401
+    isolation_factories_academy,
+    isolation_factories_community,
     isolation_factories_concerns,
     isolation_factories_events,
     isolation_factories_outreach,

@@ -11,6 +11,8 @@ import liaison.policies.editor_views  # noqa: F401  (registers its routes)
 import liaison.policies.obligation_views  # noqa: F401  (registers its routes)
 import liaison.policies.update_views  # noqa: F401  (registers its routes)
 import liaison.policies.workflow_views  # noqa: F401  (registers its routes)
+from liaison.academy import console_views as academy_console_views  # noqa: F401
+from liaison.community import console_views as community_console_views  # noqa: F401
 from liaison.concerns import console_views as concern_console_views  # noqa: F401
 from liaison.outreach import console_views as outreach_console_views  # noqa: F401
 from liaison.policies import acknowledgment_views  # noqa: F401  (registers its routes)

@@ -1,0 +1,2 @@
+"""Community liaison: organizations and groups, meetings, outside agencies' input, and
+training-needs suggestions."""

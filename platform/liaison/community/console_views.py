@@ -1,0 +1,5 @@
+"""Staff console pages for community."""
+
+from __future__ import annotations
+
+from liaison.console.blueprint import bp  # noqa: F401

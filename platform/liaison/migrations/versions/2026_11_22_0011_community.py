@@ -1,0 +1,25 @@
+"""community organizations, meetings, outside input and training suggestions
+
+Revision ID: 0011_community
+Revises: 0010_academy
+Create Date: 2026-11-22 16:20:00
+"""
+
+import sqlalchemy as sa  # noqa: F401
+from alembic import op  # noqa: F401
+
+import liaison.extensions  # noqa: F401
+from liaison.migrations_support import enable_tenant_rls  # noqa: F401
+
+revision = '0011_community'
+down_revision = '0010_academy'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
