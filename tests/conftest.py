@@ -88,6 +88,7 @@ def test_config(database_urls, run_id, tmp_path_factory):
     return {
         "TESTING": True,
         "SECRET_KEY": "test-secret-key-not-for-production",
+        "ENCRYPTION_KEYS": "dGVzdC1lbmNyeXB0aW9uLWtleS1ub3QtZm9yLXByb2Q=",
         "SQLALCHEMY_DATABASE_URI": database_urls["runtime"],
         "MIGRATION_DATABASE_URL": database_urls["owner"],
         "REDIS_URL": REDIS_URL,

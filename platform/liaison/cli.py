@@ -26,6 +26,7 @@ def init_cli(app: Flask) -> None:
     from policy_templates.cli import templates_command
     from tenants.cli import create_operator_command, seed_demo_command
 
+    from .crypto_cli import rotate_encryption_command
     from .jobs.cli import serve_command, worker_command
 
     commands = (
@@ -34,6 +35,7 @@ def init_cli(app: Flask) -> None:
         serve_command,
         worker_command,
         templates_command,
+        rotate_encryption_command,
     )
     for command in commands:
         app.cli.add_command(command)

@@ -43,7 +43,14 @@ def _bool(env, name: str, default: bool) -> bool:
     raise ConfigError(f"{name} must be true or false, not {raw!r}")
 
 
-PRODUCTION_REQUIRED = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "S3_BUCKET", "SMTP_HOST")
+PRODUCTION_REQUIRED = (
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "S3_BUCKET",
+    "SMTP_HOST",
+    "ENCRYPTION_KEYS",
+)
 
 
 def load_config(env=None, instance_path: str | os.PathLike = "var") -> dict:
@@ -59,6 +66,8 @@ def load_config(env=None, instance_path: str | os.PathLike = "var") -> dict:
     return {
         "LIAISON_ENV": liaison_env,
         "SECRET_KEY": _str(env, "SECRET_KEY") or _dev_secret(instance),
+        # Fernet keys for data encrypted at rest, newest first (liaison.crypto).
+        "ENCRYPTION_KEYS": _str(env, "ENCRYPTION_KEYS") or _dev_encryption_key(instance),
         "SQLALCHEMY_DATABASE_URI": database_url,
         "MIGRATION_DATABASE_URL": _str(env, "MIGRATION_DATABASE_URL", database_url),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
@@ -104,6 +113,20 @@ def load_config(env=None, instance_path: str | os.PathLike = "var") -> dict:
         # A Redis hiccup must not turn citizen forms into errors: the limit lapses instead.
         "RATELIMIT_SWALLOW_ERRORS": True,
     }
+
+
+def _dev_encryption_key(instance: Path) -> str:
+    """A per-checkout Fernet key kept in the instance folder (embedded mode only)."""
+    from cryptography.fernet import Fernet
+
+    path = instance / "encryption_key"
+    if path.exists():
+        return path.read_text().strip()
+    instance.mkdir(parents=True, exist_ok=True)
+    key = Fernet.generate_key().decode()
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
 
 
 def _dev_secret(instance: Path) -> str:
