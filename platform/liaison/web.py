@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Blueprint, Flask, abort, g, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -78,6 +80,12 @@ def _capability_citizen_blueprints():
 
 def _register_template_helpers(app: Flask) -> None:
     from flask_babel import get_locale
+    from jinja2 import ChoiceLoader, FileSystemLoader
+
+    # A capability's templates (`liaison/<capability>/templates/<capability>/…`) are found
+    # whichever blueprint renders them: console pages live on the console's blueprint.
+    capability_templates = sorted(str(path) for path in Path(__file__).parent.glob("*/templates"))
+    app.jinja_loader = ChoiceLoader([app.jinja_loader, FileSystemLoader(capability_templates)])
 
     from tenants.roles import ROLE_LABELS
 

@@ -1,0 +1,32 @@
+"""Who does what in community liaison: officers (and supervisors) log meetings and input;
+the coordinator and the agency admin also manage organizations and forward suggestions;
+the chief and every other agency role read."""
+
+from __future__ import annotations
+
+from flask import abort
+from flask_login import current_user
+
+from liaison.console.access import has_role
+from tenants import roles
+
+MANAGERS = (roles.COORDINATOR, roles.AGENCY_ADMIN)
+LOGGERS = (*MANAGERS, roles.OFFICER, roles.SUPERVISOR)
+
+
+def can_manage() -> bool:
+    return has_role(*MANAGERS)
+
+
+def can_log() -> bool:
+    return has_role(*LOGGERS)
+
+
+def can_change(record) -> bool:
+    """Managers change any logged record; an officer only those they logged."""
+    return can_manage() or (can_log() and record.logged_by_id == current_user.id)
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        abort(403)
