@@ -25,6 +25,7 @@ NAVIGATION = [
     NavEntry("Calendar", "console.compliance_calendar", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Events", "console.events", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Programs", "console.programs", frozenset(roles.AGENCY_ROLES)),
+    NavEntry("Community", "console.community_organizations", frozenset(roles.AGENCY_ROLES)),
     NavEntry(
         "Surveys",
         "console.survey_list",
