@@ -27,6 +27,11 @@ NAVIGATION = [
     NavEntry("Programs", "console.programs", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Community", "console.community_organizations", frozenset(roles.AGENCY_ROLES)),
     NavEntry(
+        "Outreach",
+        "console.outreach_activities",
+        frozenset(set(roles.AGENCY_ROLES) - {roles.BACKGROUND_REVIEWER}),
+    ),
+    NavEntry(
         "Surveys",
         "console.survey_list",
         frozenset({roles.COORDINATOR, roles.AGENCY_ADMIN, roles.CHIEF}),

@@ -1,0 +1,91 @@
+"""Forms of the outreach console pages (staff, English). Free-text fields are screened:
+a refusal is an inline error on that field, and the rest of the form stays as typed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from liaison.console.forms import CheckboxListField
+from liaison.forms import Form, IntegerField
+
+from .models import KINDS
+from .operations import ActivityDetails
+from .screening import screen
+
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
+MAX_PEOPLE = 1_000_000
+
+
+def screened(form, field):
+    refusal = screen(field.data)
+    if refusal:
+        raise ValidationError(refusal.message)
+
+
+def _sane_date(form, field):
+    if field.data is not None and not EARLIEST <= field.data <= LATEST:
+        raise ValidationError("Enter a date between 2000 and 2100.")
+
+
+class ActivityForm(Form):
+    held_on = DateField("Date", validators=[DataRequired(), _sane_date])
+    kind = SelectField("Kind", choices=list(KINDS.items()), validators=[DataRequired()])
+    population_ids = CheckboxListField("Target populations", coerce=int)
+    partner_organization = StringField(
+        "Partner organization", validators=[Optional(), Length(max=200), screened]
+    )
+    place = StringField("Place", validators=[Optional(), Length(max=300), screened])
+    languages = StringField(
+        "Languages",
+        validators=[Optional(), Length(max=200), screened],
+        description="The languages the activity was held in, e.g. English, Spanish.",
+    )
+    materials = TextAreaField(
+        "Materials given", validators=[Optional(), Length(max=5000), screened]
+    )
+    people_reached = IntegerField(
+        "Number of people reached",
+        validators=[InputRequired(), NumberRange(0, MAX_PEOPLE)],
+        description="A count only: no names.",
+    )
+    notes = TextAreaField(
+        "Notes",
+        validators=[Optional(), Length(max=5000), screened],
+        description="About the activity, never about a person: anything that reads like "
+        "someone's immigration status is refused.",
+    )
+
+    def __init__(self, *args, populations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.population_ids.choices = [(p.id, p.name) for p in populations]
+
+    def validate_population_ids(self, field):
+        if not field.data:
+            raise ValidationError("Choose at least one target population.")
+
+    def details(self) -> ActivityDetails:
+        return ActivityDetails(
+            held_on=self.held_on.data,
+            kind=self.kind.data,
+            population_ids=tuple(self.population_ids.data),
+            partner_organization=self.partner_organization.data or "",
+            place=self.place.data or "",
+            languages=self.languages.data or "",
+            materials=self.materials.data or "",
+            people_reached=self.people_reached.data,
+            notes=self.notes.data or "",
+        )
+
+
+class PopulationForm(Form):
+    name = StringField("New population", validators=[DataRequired(), Length(max=200), screened])
