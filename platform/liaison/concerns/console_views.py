@@ -1,5 +1,188 @@
-"""Staff console pages for concerns."""
+"""Staff console pages for concerns: officers, supervisors and the coordinator log and
+route them; the chief and the agency admin read them and the monthly documentation."""
 
 from __future__ import annotations
 
-from liaison.console.blueprint import bp  # noqa: F401
+from datetime import UTC, datetime
+
+from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from liaison.console.access import has_role
+from liaison.console.blueprint import bp
+from liaison.web import load_or_404
+from tenants import roles
+
+from . import intake, listing, monthly, routing
+from .forms import LogConcernForm, MoveForm, NoteForm, RecommendedActionsForm, category_choices
+from .models import SOURCE_LABELS, STATUS_LABELS, Concern
+from .public_labels import category_label
+
+READERS = (roles.AGENCY_ADMIN, roles.CHIEF, *routing.HANDLERS)
+
+
+def _require_reader() -> None:
+    if not has_role(*READERS):
+        abort(403)
+
+
+def _roles():
+    return g.get("roles", frozenset())
+
+
+@bp.context_processor
+def _concern_helpers():
+    return {"concern_category": category_label}
+
+
+@bp.get("/concerns")
+def concerns():
+    _require_reader()
+    filters = listing.Filters.from_args(request.args)
+    page = request.args.get("page", 1, type=int) or 1
+    pages = listing.concern_page(filters, max(1, min(page, 10_000)))
+    return render_template(
+        "concerns/list.html",
+        pages=pages,
+        filters=filters,
+        statuses=STATUS_LABELS,
+        categories=category_choices(),
+        sources=SOURCE_LABELS,
+        can_log=has_role(*routing.HANDLERS),
+    )
+
+
+@bp.route("/concerns/new", methods=["GET", "POST"])
+def new_concern():
+    if not has_role(*routing.HANDLERS):
+        abort(403)
+    form = LogConcernForm()
+    if form.validate_on_submit():
+        details = intake.ConcernDetails(
+            category=form.category.data,
+            description=form.description.data,
+            neighbourhood=form.neighbourhood.data or "",
+            contact_name=form.contact_name.data or "",
+            contact_email=form.contact_email.data or "",
+            contact_phone=form.contact_phone.data or "",
+        )
+        concern = intake.log_concern(details, form.source.data, current_user.id, _roles())
+        flash("Concern logged.", "success")
+        return redirect(url_for(".concern_detail", concern_id=concern.id))
+    return render_template("concerns/new.html", form=form)
+
+
+@bp.get("/concerns/<int:concern_id>")
+def concern_detail(concern_id: int):
+    concern = load_or_404(Concern, concern_id)
+    _require_reader()
+    return _detail(concern)
+
+
+def _detail(concern: Concern, error: str = "", status: int = 200, **forms):
+    hops, notes = routing.hops_of(concern), routing.notes_of(concern)
+    people = listing.people(
+        [h.actor_id for h in hops]
+        + [n.author_id for n in notes]
+        + [concern.assigned_user_id, concern.logged_by_id]
+    )
+    page = render_template(
+        "concerns/detail.html",
+        concern=concern,
+        hops=hops,
+        notes=notes,
+        people=people,
+        statuses=STATUS_LABELS,
+        moves=routing.available_moves(concern, _roles()),
+        move_form=forms.get("move_form") or MoveForm(formdata=None),
+        note_form=forms.get("note_form") or NoteForm(formdata=None),
+        actions_form=forms.get("actions_form")
+        or RecommendedActionsForm(obj=concern, formdata=None),
+        can_note=has_role(*routing.HANDLERS),
+        can_recommend=has_role(roles.SUPERVISOR, roles.COORDINATOR),
+        error=error,
+    )
+    return page, status
+
+
+@bp.post("/concerns/<int:concern_id>/move")
+def move_concern(concern_id: int):
+    concern = load_or_404(Concern, concern_id)
+    _require_reader()
+    form = MoveForm()
+    if not form.validate_on_submit():
+        return _detail(concern, "Choose an action; keep the note under 4000 characters.", 400)
+    try:
+        routing.move_concern(concern, form.move.data, current_user.id, _roles(), form.note.data)
+    except routing.NotPermitted:
+        abort(403)
+    except routing.RoutingRefused as exc:
+        return _detail(concern, exc.reason, 409, move_form=form)
+    flash(f"Concern is now {concern.status_label.lower()}.", "success")
+    return redirect(url_for(".concern_detail", concern_id=concern.id), 303)
+
+
+@bp.post("/concerns/<int:concern_id>/notes")
+def add_concern_note(concern_id: int):
+    concern = load_or_404(Concern, concern_id)
+    _require_reader()
+    form = NoteForm()
+    if not form.validate_on_submit():
+        return _detail(concern, "Write the note (at most 4000 characters).", 400, note_form=form)
+    try:
+        routing.add_note(concern, form.body.data, form.is_public.data, current_user.id, _roles())
+    except routing.NotPermitted:
+        abort(403)
+    except routing.RoutingRefused as exc:
+        return _detail(concern, exc.reason, 400, note_form=form)
+    flash("Note added.", "success")
+    return redirect(url_for(".concern_detail", concern_id=concern.id), 303)
+
+
+@bp.post("/concerns/<int:concern_id>/recommended-actions")
+def concern_recommended_actions(concern_id: int):
+    concern = load_or_404(Concern, concern_id)
+    _require_reader()
+    form = RecommendedActionsForm()
+    if not form.validate_on_submit():
+        return _detail(
+            concern, "Keep recommended actions under 4000 characters.", 400, actions_form=form
+        )
+    try:
+        routing.set_recommended_actions(concern, form.recommended_actions.data, _roles())
+    except routing.NotPermitted:
+        abort(403)
+    flash("Recommended actions saved.", "success")
+    return redirect(url_for(".concern_detail", concern_id=concern.id), 303)
+
+
+def _month_arg() -> tuple[int, int]:
+    value = request.args.get("month", "")
+    if listing.MONTH_PATTERN.fullmatch(value):
+        return int(value[:4]), int(value[5:])
+    today = datetime.now(UTC).date()
+    return today.year, today.month
+
+
+@bp.get("/concerns/monthly")
+def concerns_monthly():
+    _require_reader()
+    year, month = _month_arg()
+    return render_template(
+        "concerns/monthly.html",
+        summary=monthly.monthly_summary(year, month),
+        month=f"{year}-{month:02d}",
+    )
+
+
+@bp.get("/concerns/monthly.csv")
+def concerns_monthly_csv():
+    _require_reader()
+    year, month = _month_arg()
+    body = monthly.summary_csv(monthly.monthly_summary(year, month))
+    filename = f"concerns-{year}-{month:02d}.csv"
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
