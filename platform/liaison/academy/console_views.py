@@ -1,5 +1,217 @@
-"""Staff console pages for academy."""
+"""Staff console pages for the academy.
+
+Coordinators and agency admins run cohorts and selection and see each applicant's
+eligibility only ("cleared / not eligible / pending", from `selection.eligibility`). The
+background reviewer alone reads and records check outcomes and disclosures (`checks`),
+and only once signed in with a second factor. The agency admin sets the rules."""
 
 from __future__ import annotations
 
-from liaison.console.blueprint import bp  # noqa: F401
+import csv
+import io
+from datetime import UTC, datetime
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from liaison.console.access import has_role, require_role
+from liaison.console.blueprint import bp
+from liaison.web import load_or_404
+from tenants import roles
+
+from . import checks, cohorts, selection, settings
+from .forms import AcademySettingsForm, CohortForm, DecisionForm, OutcomeForm
+from .jobs import cohort_counts
+from .models import CHECK_STATUSES, Application, Cohort
+
+STAFF = (roles.COORDINATOR, roles.AGENCY_ADMIN)
+
+
+def _require_reviewer() -> None:
+
+    if not has_role(roles.BACKGROUND_REVIEWER) or not current_user.totp_enabled:
+        abort(403)
+
+
+@bp.get("/academy")
+@require_role(*STAFF)
+def academy_cohorts():
+    rows = [(cohort, cohort_counts(cohort)) for cohort in cohorts.all_cohorts()]
+    return render_template("academy/console/cohorts.html", rows=rows)
+
+
+def _cohort_values(form: CohortForm) -> dict:
+    return {name: form[name].data for name in cohorts.FIELDS}
+
+
+@bp.route("/academy/cohorts/new", methods=["GET", "POST"])
+@require_role(*STAFF)
+def academy_new_cohort():
+    form = CohortForm()
+    if form.validate_on_submit():
+        try:
+            cohort = cohorts.create_cohort(**_cohort_values(form))
+        except cohorts.CohortError as exc:
+            form.form_errors.append(str(exc))
+        else:
+            flash(f"Cohort “{cohort.name}” created.", "success")
+            return redirect(url_for(".academy_cohort", cohort_id=cohort.id))
+    return render_template("academy/console/cohort_form.html", form=form, cohort=None)
+
+
+@bp.route("/academy/cohorts/<int:cohort_id>/edit", methods=["GET", "POST"])
+def academy_edit_cohort(cohort_id: int):
+    cohort = _staff_cohort(cohort_id)
+    form = CohortForm(obj=cohort)
+    if form.validate_on_submit():
+        try:
+            cohorts.update_cohort(cohort, **_cohort_values(form))
+        except cohorts.CohortError as exc:
+            form.form_errors.append(str(exc))
+        else:
+            flash("Cohort saved.", "success")
+            return redirect(url_for(".academy_cohort", cohort_id=cohort.id))
+    return render_template("academy/console/cohort_form.html", form=form, cohort=cohort)
+
+
+def _staff_cohort(cohort_id: int) -> Cohort:
+    cohort = load_or_404(Cohort, cohort_id)
+
+    if not has_role(*STAFF):
+        abort(403)
+    return cohort
+
+
+@bp.get("/academy/cohorts/<int:cohort_id>")
+def academy_cohort(cohort_id: int):
+    cohort = _staff_cohort(cohort_id)
+    return render_template(
+        "academy/console/cohort.html",
+        selection=selection.cohort_selection(cohort),
+        counts=cohort_counts(cohort),
+        decision_form=DecisionForm(),
+    )
+
+
+@bp.get("/academy/cohorts/<int:cohort_id>/applicants.csv")
+def academy_export(cohort_id: int):
+    cohort = _staff_cohort(cohort_id)
+    chosen = selection.cohort_selection(cohort)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["name", "email", "phone", "neighbourhood", "age group", "check", "decision"])
+    for row in chosen.rows:
+        writer.writerow(
+            [
+                _csv_safe(value)
+                for value in (
+                    row.full_name,
+                    row.email,
+                    row.phone,
+                    row.neighbourhood,
+                    row.age_group,
+                    row.eligibility,
+                    row.decision,
+                )
+            ]
+        )
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f"attachment; filename=academy-cohort-{cohort.id}.csv"},
+    )
+
+
+def _csv_safe(value: str) -> str:
+    """No formula injection when the file is opened in a spreadsheet."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+@bp.post("/academy/applications/<int:application_id>/decision")
+def academy_decide(application_id: int):
+    application = load_or_404(Application, application_id)
+
+    if not has_role(*STAFF):
+        abort(403)
+    form = DecisionForm()
+    if form.validate_on_submit():
+        try:
+            selection.decide(application, form.decision.data)
+        except selection.SelectionError as exc:
+            flash(str(exc), "error")
+        else:
+            flash(f"{application.full_name}: {form.decision.data}.", "success")
+    else:
+        flash("Choose admit, wait-list or decline.", "error")
+    return redirect(url_for(".academy_cohort", cohort_id=application.cohort_id))
+
+
+@bp.get("/academy/checks")
+def academy_checks():
+    _require_reviewer()
+    status = request.args.get("status", "")
+    status = status if status in CHECK_STATUSES else None
+    return render_template(
+        "academy/console/checks.html",
+        rows=checks.review_list(status),
+        status=status or "",
+        cohort_names={cohort.id: cohort.name for cohort in cohorts.all_cohorts()},
+    )
+
+
+@bp.route("/academy/checks/<int:application_id>", methods=["GET", "POST"])
+def academy_check(application_id: int):
+    application = load_or_404(Application, application_id)
+    _require_reviewer()
+    rules = settings.current().disqualification_rules
+    form = OutcomeForm()
+    form.reason.choices = [("", "—")] + [(rule, rule) for rule in rules]
+    if form.validate_on_submit():
+        try:
+            checks.record_outcome(
+                application,
+                status=form.status.data,
+                reason=form.reason.data or "",
+                channel=form.channel.data or "",
+                checked_on=form.checked_on.data or datetime.now(UTC).date(),
+                note=form.note.data or "",
+                reviewer_id=current_user.id,
+            )
+        except checks.CheckError as exc:
+            form.form_errors.append(str(exc))
+        else:
+            flash("Outcome recorded.", "success")
+            return redirect(url_for(".academy_checks"))
+    view = checks.check_for_review(application)
+    if request.method == "GET":
+        form.status.data = view.check.status
+        form.reason.data = view.check.reason
+        form.channel.data = view.check.channel
+        form.checked_on.data = view.check.checked_on
+        form.note.data = view.note
+    return render_template(
+        "academy/console/check.html",
+        view=view,
+        cohort=cohorts.cohort_of(application),
+        form=form,
+    )
+
+
+@bp.route("/academy/settings", methods=["GET", "POST"])
+@require_role(roles.AGENCY_ADMIN)
+def academy_settings():
+    current = settings.current()
+    form = AcademySettingsForm()
+    if request.method == "GET":
+        form.disqualification_rules.data = "\n".join(current.disqualification_rules)
+        form.disclosure_questions.data = "\n".join(current.disclosure_questions)
+        form.retention_days.data = current.retention_days
+    if form.validate_on_submit():
+        settings.save(
+            rules=form.disqualification_rules.data.splitlines(),
+            questions=(form.disclosure_questions.data or "").splitlines(),
+            retention_days=form.retention_days.data,
+        )
+        flash("Academy settings saved.", "success")
+        return redirect(url_for(".academy_settings"))
+    return render_template("academy/console/settings.html", form=form)
