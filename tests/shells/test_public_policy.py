@@ -118,7 +118,7 @@ def test_before_anything_is_published_the_page_says_so_and_the_home_page_waits(c
     assert "Draft wording." not in main_of(response)
     assert client.get("/springfield/policy/alsip").status_code == 404
     assert 'href="/springfield/policy"' not in home
-    assert home.count("Coming soon") == 3  # the policy; concerns and the academy (issue 6)
+    assert home.count("Coming soon") == 1  # the policy, until it is published
 
 
 def test_the_home_page_links_the_policy_once_it_is_published(client, springfield):
@@ -127,7 +127,7 @@ def test_the_home_page_links_the_policy_once_it_is_published(client, springfield
     home = client.get("/springfield/").get_data(as_text=True)
 
     assert '<h2><a href="/springfield/policy">Our community relations policy</a></h2>' in home
-    assert home.count("Coming soon") == 2  # concerns and the academy (issue 6)
+    assert "Coming soon" not in home
 
 
 def test_the_history_lists_every_publication_newest_first(client, springfield):

@@ -15,7 +15,12 @@ SECTION_TITLES_EN = (
     "Raise a concern",
     "Apply to the citizen academy",
 )
-BUILT_SECTIONS = {"Events": "events/", "Surveys": "surveys/"}  # issue 5 built these
+BUILT_SECTIONS = {
+    "Events": "events/",
+    "Surveys": "surveys/",
+    "Raise a concern": "concerns/",
+    "Apply to the citizen academy": "academy/",
+}
 
 
 def test_home_shows_the_agency_name_town_and_state(client, make_agency):
@@ -35,7 +40,7 @@ def test_unknown_or_inactive_agency_is_not_found(client, make_agency):
     assert client.get("/no-such-agency/brand.css").status_code == 404
 
 
-def test_sections_later_issues_fill_show_as_coming_soon_not_as_links(client, make_agency):
+def test_built_sections_are_links_and_the_policy_is_coming_soon_until_published(client, make_agency):
     make_agency("alsip")
 
     page = client.get("/alsip/").get_data(as_text=True)

@@ -14,9 +14,17 @@ from .isolation_factories import (  # noqa: F401
 
 
 def _organization(name: str = "A's neighbourhood association"):
-    from liaison.community.organizations import OrganizationDetails, create_organization
+    """A's organization of that name: the sweep asks for one per route, names are unique."""
+    from sqlalchemy import select
 
-    return create_organization(OrganizationDetails(name))
+    from liaison.community.models import CommunityOrganization
+    from liaison.community.organizations import OrganizationDetails, create_organization
+    from liaison.extensions import db
+
+    existing = db.session.scalar(
+        select(CommunityOrganization).where(CommunityOrganization.name == name)
+    )
+    return existing or create_organization(OrganizationDetails(name))
 
 
 @id_factory("organization_id")

@@ -25,7 +25,19 @@ NAVIGATION = [
     NavEntry("Calendar", "console.compliance_calendar", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Events", "console.events", frozenset(roles.AGENCY_ROLES)),
     NavEntry("Programs", "console.programs", frozenset(roles.AGENCY_ROLES)),
+    NavEntry(
+        "Concerns",
+        "console.concerns",
+        frozenset(set(roles.AGENCY_ROLES) - {roles.BACKGROUND_REVIEWER}),
+    ),
     NavEntry("Community", "console.community_organizations", frozenset(roles.AGENCY_ROLES)),
+    NavEntry(
+        "Citizen academy",
+        "console.academy_cohorts",
+        frozenset({roles.COORDINATOR, roles.AGENCY_ADMIN}),
+    ),
+    NavEntry("Background checks", "console.academy_checks", frozenset({roles.BACKGROUND_REVIEWER})),
+    NavEntry("Academy settings", "console.academy_settings", ADMINS),
     NavEntry(
         "Outreach",
         "console.outreach_activities",

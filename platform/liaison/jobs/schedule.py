@@ -29,7 +29,7 @@ from .queues import redis_connection
 log = logging.getLogger(__name__)
 
 # Modules whose import registers periodic jobs.
-PERIODIC_MODULES = ("liaison.waivers.jobs", "liaison.surveys.jobs")
+PERIODIC_MODULES = ("liaison.waivers.jobs", "liaison.surveys.jobs", "liaison.academy.jobs")
 
 
 @dataclass(frozen=True)
