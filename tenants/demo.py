@@ -159,6 +159,7 @@ def seed_demo(liaison_env: str = "development") -> list[DemoAccount]:
         accounts.extend(_agency_staff(agencies[spec.slug]))
         _published_policy(agencies[spec.slug])
         _citizen_activities(agencies[spec.slug], today)
+        _sensitive_records(agencies[spec.slug], today)
     for spec in ASSOCIATIONS:
         accounts.append(_association(spec, agencies))
     operator = _user(OPERATOR_EMAIL, "Demo platform operator")
@@ -228,6 +229,22 @@ def _citizen_activities(agency: Agency, today: date) -> None:
     event = seed_demo_event(agency, today)
     seed_demo_waivers(agency, event, today)
     seed_demo_survey(agency, today)
+
+
+def _sensitive_records(agency: Agency, today: date) -> None:
+    """Academy applicants in every state (Alsip), outreach to the required populations
+    (Sample City), concerns along their routes, and community liaison records."""
+    from liaison.academy.demo import seed_demo_academy
+    from liaison.community.demo import seed_demo_community
+    from liaison.concerns.demo import seed_demo_concerns
+    from liaison.outreach.demo import seed_demo_outreach
+
+    seed_demo_academy(agency, today)
+    seed_demo_outreach(agency, today)
+    seed_demo_concerns(agency, today)
+    with tenant_context(agency.id, session=db.session):
+        seed_demo_community(agency, today)
+        db.session.flush()
 
 
 def _association(spec: DemoAssociation, agencies: dict[str, Agency]) -> DemoAccount:

@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "REDIS_URL": "redis://redis:6379/0",
     "S3_BUCKET": "liaison",
     "SMTP_HOST": "smtp.example.org",
+    "ENCRYPTION_KEYS": "dGVzdC1lbmNyeXB0aW9uLWtleS1ub3QtZm9yLXByb2Q=",
 }
 
 

@@ -54,9 +54,9 @@ def test_seeding_twice_creates_nothing_new():
         "Agency": 5,
         "Association": 2,
         "AssociationMembership": 3,
-        "User": 5 * 5 + 2 + 1,
+        "User": 5 * 6 + 2 + 1,  # six roles at five agencies, association staff, operator
         "AssociationGrant": 2,
-        "RoleGrant": 25,
+        "RoleGrant": 30,
     }
     assert dict(db.session.execute(select(User.email, User.password_hash)).all()) == hashes
 
@@ -151,6 +151,7 @@ def test_the_installed_command_refuses_a_production_environment(tmp_path):
         REDIS_URL="redis://127.0.0.1:6379/15",
         S3_BUCKET="bucket",
         SMTP_HOST="127.0.0.1",
+        ENCRYPTION_KEYS="dGVzdC1lbmNyeXB0aW9uLWtleS1ub3QtZm9yLXByb2Q=",
     )
     assert result.returncode != 0
     assert "refuses to run with LIAISON_ENV=production" in result.stderr
