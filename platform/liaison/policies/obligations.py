@@ -9,8 +9,7 @@ from sqlalchemy import select
 
 from liaison.extensions import db
 
-from . import operations as ops
-from .models import Policy
+from .models import Policy, PolicyRevision
 
 
 @dataclass(frozen=True)
@@ -41,15 +40,18 @@ class PublishedDuty:
 
 def published_duties(kind: str | None = None) -> list[PublishedDuty]:
     """Obligations of every policy in force at the current agency, of `kind` if given, in
-    policy then document order."""
-    policies = db.session.scalars(
-        select(Policy).where(Policy.published_revision.is_not(None)).order_by(Policy.id)
+    policy then document order (one query, however many policies are in force)."""
+    rows = db.session.execute(
+        select(Policy, PolicyRevision)
+        .join(
+            PolicyRevision,
+            (PolicyRevision.policy_id == Policy.id)
+            & (PolicyRevision.number == Policy.published_revision),
+        )
+        .order_by(Policy.id)
     )
     found = []
-    for policy in policies:
-        revision = ops.revision(policy, policy.published_revision)
-        if revision is None:
-            continue
+    for policy, revision in rows:
         for duty in revision.document.get("obligations", []):
             if kind is None or duty.get("kind") == kind:
                 found.append(PublishedDuty(policy.id, policy.title, revision.number, duty))
