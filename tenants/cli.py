@@ -37,4 +37,12 @@ def seed_demo_command() -> None:
     except DemoRefused as exc:
         raise click.ClickException(str(exc)) from exc
     db.session.commit()
+    if not current_app.config["REDIS_URL"]:
+        # Embedded mode: the queue lives in this process and ends with it, so the demo's
+        # jobs (a signed waiver's PDF and receipt, …) run now rather than never.
+        from liaison.jobs import set_worker_app, work_burst
+
+        set_worker_app(current_app._get_current_object())
+        while work_burst(current_app._get_current_object()):
+            pass
     click.echo(format_accounts(accounts, current_app.config["BASE_URL"].rstrip("/")))
