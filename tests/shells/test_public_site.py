@@ -40,7 +40,9 @@ def test_unknown_or_inactive_agency_is_not_found(client, make_agency):
     assert client.get("/no-such-agency/brand.css").status_code == 404
 
 
-def test_built_sections_are_links_and_the_policy_is_coming_soon_until_published(client, make_agency):
+def test_built_sections_are_links_and_the_policy_is_coming_soon_until_published(
+    client, make_agency
+):
     make_agency("alsip")
 
     page = client.get("/alsip/").get_data(as_text=True)
