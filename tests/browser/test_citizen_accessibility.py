@@ -83,6 +83,6 @@ def test_citizen_pages_have_no_serious_accessibility_violations(
     paths = {urlparse(url).path for url in visited}
     for expected in (f"/{AGENCY}/", f"/{AGENCY}/policy", f"/{AGENCY}/events/"):
         assert expected in paths, sorted(paths)
-    assert any(path.startswith(f"/{AGENCY}/waivers/") for path in paths), sorted(paths)
-    assert any(path.startswith(f"/{AGENCY}/surveys/") for path in paths), sorted(paths)
+    for capability in ("waivers", "surveys", "academy", "concerns"):
+        assert any(path.startswith(f"/{AGENCY}/{capability}/") for path in paths), sorted(paths)
     assert problems == []
