@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from liaison.crypto import EncryptedText
 from liaison.extensions import db
 from liaison.tenancy import TenantScopedOwnerVisible
 
@@ -92,7 +93,7 @@ class User(db.Model):
     password_hash: Mapped[str] = mapped_column(String(255), default="")
     is_operator: Mapped[bool] = mapped_column(default=False)
     is_active: Mapped[bool] = mapped_column(default=True)
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedText)  # encrypted at rest
     totp_enabled: Mapped[bool] = mapped_column(default=False)
     totp_last_step: Mapped[int | None] = mapped_column()  # refuses a replayed code
     failed_logins: Mapped[int] = mapped_column(default=0)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 from cryptography.fernet import Fernet
+from sqlalchemy import text
 
 from liaison import crypto
+from liaison.extensions import db
+from tenants.models import User
 
 
 @pytest.fixture
@@ -33,3 +36,26 @@ def test_rotation_moves_a_value_to_the_newest_key(app, keys, monkeypatch):
     assert crypto.decrypt(rotated) == "note"
     with pytest.raises(crypto.UndecryptableValue):
         crypto.decrypt(token)
+
+
+def _stored_secret(user_id: int) -> str:
+    return db.session.execute(
+        text("SELECT totp_secret FROM users WHERE id = :id"), {"id": user_id}
+    ).scalar_one()
+
+
+def test_totp_secrets_are_encrypted_in_the_database_and_rotate(app, make_user, monkeypatch):
+    old, new = (Fernet.generate_key().decode() for _ in range(2))
+    monkeypatch.setitem(app.config, "ENCRYPTION_KEYS", old)
+    user = make_user(totp=True)
+    secret = user.totp_secret
+    stored = _stored_secret(user.id)
+    assert secret not in stored
+    assert crypto.decrypt(stored) == secret
+
+    monkeypatch.setitem(app.config, "ENCRYPTION_KEYS", f"{new},{old}")
+    assert crypto.rotate_all()["auth.totp_secrets"] >= 1
+    db.session.commit()
+    monkeypatch.setitem(app.config, "ENCRYPTION_KEYS", new)  # the old key retired
+    db.session.expire_all()
+    assert db.session.get(User, user.id).totp_secret == secret

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from flask import current_app
+from sqlalchemy import Text, TypeDecorator
 
 
 class UndecryptableValue(Exception):
@@ -45,6 +46,20 @@ def rotate(token: str) -> str:
         raise UndecryptableValue("encrypted with a key that is not configured") from exc
 
 
+class EncryptedText(TypeDecorator):
+    """A column the code reads and writes as plain text and the database holds encrypted
+    (a TOTP secret). Needs an app context, as every query here has."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else encrypt(value)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else decrypt(value)
+
+
 # Capabilities register their encrypted columns' re-encryption here, for rotate-encryption:
 # each function re-encrypts its stored values (with `rotate`) and returns how many.
 ROTATIONS: dict[str, Callable[[], int]] = {}
@@ -59,7 +74,7 @@ def rotation(name: str):
 
 
 # Modules whose import registers rotations.
-ROTATION_MODULES = ("liaison.academy.checks",)
+ROTATION_MODULES = ("liaison.academy.checks", "liaison.auth.totp")
 
 
 def rotate_all() -> dict[str, int]:

@@ -14,8 +14,10 @@ from enum import Enum
 import pyotp
 import segno
 from sqlalchemy import select
+from sqlalchemy.orm.attributes import flag_modified
 
 from liaison import audit
+from liaison.crypto import rotation
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
 from tenants.models import RoleGrant, User
@@ -101,3 +103,13 @@ def disable_totp(user: User) -> None:
     user.totp_enabled = False
     user.totp_last_step = None
     audit.record("auth.totp_disabled", user, actor_id=user.id, agency_id=None)
+
+
+@rotation("auth.totp_secrets")
+def reencrypt_totp_secrets() -> int:
+    """Write every stored TOTP secret again, so that it is encrypted with the newest key."""
+    users = db.session.scalars(select(User).where(User.totp_secret.is_not(None))).all()
+    for user in users:
+        flag_modified(user, "totp_secret")
+    db.session.flush()
+    return len(users)
