@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from liaison import crypto
+from liaison.citizen.submissions import once_per_submission
 from liaison.extensions import db
 from liaison.jobs import enqueue_after_commit
 from liaison.tenancy import current_agency_id
@@ -63,17 +63,12 @@ def application_for(submission_key: str) -> Application | None:
 
 def submit(cohort: Cohort, submission_key: str, applicant: Applicant) -> Application:
     """Store the application, or return the one this submission stored before."""
-    earlier = application_for(submission_key)
-    if earlier is not None:
-        return earlier
-    try:
-        with db.session.begin_nested():
-            application = store_application(cohort, submission_key, applicant)
-    except IntegrityError:  # the same submission, arriving at the same moment
-        earlier = application_for(submission_key)
-        if earlier is None:
-            raise
-        return earlier
+    application, new = once_per_submission(
+        lambda: application_for(submission_key),
+        lambda: store_application(cohort, submission_key, applicant),
+    )
+    if not new:
+        return application
     from .jobs import send_application_confirmation
 
     enqueue_after_commit(

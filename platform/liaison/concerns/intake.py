@@ -7,9 +7,9 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from liaison import audit
+from liaison.citizen.submissions import once_per_submission
 from liaison.extensions import db
 from liaison.jobs import enqueue_after_commit
 from liaison.tenancy import current_agency_id
@@ -64,20 +64,17 @@ def raise_concern(details: ConcernDetails, submission_key: str) -> tuple[Concern
     """A citizen's concern from the web form, or the one this submission made before
     (a double tap, a retry): returns (concern, repeated). A citizen who left an email
     address or phone number gets a follow link; an email address gets it by email too."""
-    earlier = concern_for_submission(submission_key)
-    if earlier is not None:
-        return earlier, True
-    try:
-        with db.session.begin_nested():
-            concern = _new_concern(details, SOURCE_WEB, submission_key=submission_key)
-            if concern.has_contact:
-                issue_follow_link(concern)
-            routing.record_raised(concern, None)
-    except IntegrityError:  # the same submission, arriving at the same moment
-        earlier = concern_for_submission(submission_key)
-        if earlier is None:
-            raise
-        return earlier, True
+
+    def new_concern() -> Concern:
+        concern = _new_concern(details, SOURCE_WEB, submission_key=submission_key)
+        if concern.has_contact:
+            issue_follow_link(concern)
+        routing.record_raised(concern, None)
+        return concern
+
+    concern, new = once_per_submission(lambda: concern_for_submission(submission_key), new_concern)
+    if not new:
+        return concern, True
     if concern.contact_email:
         from .jobs import send_follow_link
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
+from liaison.citizen.submissions import once_per_submission
 from liaison.extensions import db
 
 from .models import Event, EventRegistration
@@ -57,26 +57,22 @@ def sign_up(
     for a key another event's sign-up used. A repeat is answered
     before those checks: the registration it made may itself have filled the event.
     """
-    earlier = registration_for(event, submission_key)
-    if earlier is not None:
-        return SignUpResult(earlier, repeated=True)
-    check_open(event)
-    if date_of_birth is not None:
-        check_age(event, date_of_birth)
-    try:
-        with db.session.begin_nested():
-            registration = register_participant(
-                event,
-                name=name.strip(),
-                date_of_birth=date_of_birth,
-                email=email.strip(),
-                phone=phone.strip(),
-                language=language,
-                submission_key=submission_key,
-            )
-    except IntegrityError:  # the same submission, arriving at the same moment
-        earlier = registration_for(event, submission_key)
-        if earlier is None:
-            raise
-        return SignUpResult(earlier, repeated=True)
-    return SignUpResult(registration, repeated=False)
+
+    def register():
+        check_open(event)
+        if date_of_birth is not None:
+            check_age(event, date_of_birth)
+        return register_participant(
+            event,
+            name=name.strip(),
+            date_of_birth=date_of_birth,
+            email=email.strip(),
+            phone=phone.strip(),
+            language=language,
+            submission_key=submission_key,
+        )
+
+    registration, new = once_per_submission(
+        lambda: registration_for(event, submission_key), register
+    )
+    return SignUpResult(registration, repeated=not new)

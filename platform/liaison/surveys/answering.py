@@ -21,8 +21,8 @@ from datetime import date
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
+from liaison.citizen.submissions import once_per_submission
 from liaison.extensions import db
 
 from .models import MULTIPLE, NEIGHBOURHOOD, SINGLE, Survey, SurveyAnswer, SurveyResponse
@@ -89,18 +89,21 @@ def save_response(
 ) -> tuple[SurveyResponse, bool]:
     """Save one response (`answers`: question id → the form's validated data); returns it
     and whether it is new. A token already used returns the response it saved."""
-    earlier = existing_submission(survey, token)
-    if earlier is not None:
-        return earlier, False
-    response = SurveyResponse(
-        survey_id=survey.id, submission_token=token, language=language, submitted_on=date.today()
-    )
-    try:
-        with db.session.begin_nested():
-            db.session.add(response)
-            db.session.flush()
-    except IntegrityError:  # the other tap of a double tap got there first
-        return existing_submission(survey, token), False
+
+    def new_response() -> SurveyResponse:
+        response = SurveyResponse(
+            survey_id=survey.id,
+            submission_token=token,
+            language=language,
+            submitted_on=date.today(),
+        )
+        db.session.add(response)
+        db.session.flush()
+        return response
+
+    response, new = once_per_submission(lambda: existing_submission(survey, token), new_response)
+    if not new:
+        return response, False
     for question in questions:
         data = answers.get(question.id)
         if question.kind == NEIGHBOURHOOD and data and not response.neighbourhood:

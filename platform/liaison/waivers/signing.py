@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from liaison import audit
+from liaison.citizen.submissions import once_per_submission
 from liaison.events.models import Event
 from liaison.events.registration import age_on, check_age, check_open, register_participant
 from liaison.extensions import db
@@ -149,18 +149,13 @@ def sign(
     whether it is new. A repeated submission key (double tap, back button, retry — even two
     at once) returns the signature already made. The caller has checked `problems` and
     `registration_problems`. Flushes; the PDF and receipt follow on a worker."""
-    existing = by_submission_key(submission.submission_key)
-    if existing is not None:
-        return existing, False
     now = now or datetime.now(UTC)
-    try:
-        with db.session.begin_nested():
-            signature = _record(event, version, submission, now)
-    except IntegrityError:
-        existing = by_submission_key(submission.submission_key)
-        if existing is None:
-            raise
-        return existing, False
+    signature, new = once_per_submission(
+        lambda: by_submission_key(submission.submission_key),
+        lambda: _record(event, version, submission, now),
+    )
+    if not new:
+        return signature, False
     audit.record(
         "waivers.signed", signature, event_id=event.id, participants=len(submission.participants)
     )
