@@ -3,7 +3,7 @@ concerns raised, outside agencies' input and a training suggestion."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -74,9 +74,11 @@ def seed_demo_community(agency, today: date) -> None:
         liaison,
     )
     if db.session.scalar(select(TrainingSuggestion.id).limit(1)) is None:
-        create_suggestion(
+        suggestion = create_suggestion(
             "De-escalation refresher for calls involving people in mental-health crisis.",
             "meeting",
             "Northside association monthly meeting",
             liaison,
         )
+        # Made at the meeting it came from, so the demo reads the same on any seed day.
+        suggestion.created_at = datetime.combine(today - timedelta(days=20), time(19), UTC)
