@@ -17,10 +17,10 @@ from wtforms.validators import (
 
 from liaison.console.forms import CheckboxListField
 from liaison.forms import Form, IntegerField
+from liaison.screening import screen
 
 from .models import KINDS
 from .operations import ActivityDetails
-from .screening import screen
 
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 MAX_PEOPLE = 1_000_000

@@ -3,7 +3,7 @@ the populations the policy names, never any person's status.
 
 No table here has a column that could hold a person's immigration status, nationality,
 country of birth, alien number or visa type (tests/outreach/test_schema_scan.py checks
-the whole app), and free text is screened on save (`screening.py`).
+the whole app), and free text is screened on save (`liaison.screening`).
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@ from sqlalchemy import delete, func, select
 
 from liaison import audit
 from liaison.extensions import db
+from liaison.screening import Refusal, screen
 
 from .models import KINDS, OutreachActivity, OutreachActivityPopulation, OutreachPopulation
-from .screening import Refusal, screen
 
 FAMILY_VIOLENCE, SEXUAL_ASSAULT = "family_violence", "sexual_assault"
 DEFAULT_POPULATIONS = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from liaison.outreach.screening import RULES, screen
+from liaison.screening import RULES, screen
 
 REFUSED_ENGLISH = [
     ("Victim is undocumented", "status-label"),
