@@ -41,7 +41,12 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-pytest_plugins = ["tests.fixtures.demo", "tests.fixtures.live_server", "tests.fixtures.browser"]
+pytest_plugins = [
+    "tests.fixtures.demo",
+    "tests.fixtures.live_server",
+    "tests.fixtures.browser",
+    "tests.fixtures.route_world",
+]
 
 
 def _drop_database(admin, name: str) -> None:
