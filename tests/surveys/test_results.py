@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from liaison.csv_export import csv_text
 from liaison.extensions import db
 from liaison.policies.models import ComplianceEntry
 from liaison.surveys import export, lifecycle, results
@@ -127,13 +128,10 @@ def test_a_csv_cell_that_looks_like_a_formula_is_defused(make_agency, in_agency)
         survey = build_survey()
         respond(survey, text='=HYPERLINK("http://evil.example","click")')
         respond(survey, text="+1")
-        text = export.survey_csv(survey)
+        text = csv_text(export.survey_rows(survey))
 
     assert "'=HYPERLINK" in text
     assert "'+1" in text
-    assert export.safe_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert export.safe_cell("-2") == "'-2"
-    assert export.safe_cell("plain") == "plain"
 
 
 def test_closing_marks_the_policys_survey_duty_done_with_the_count(

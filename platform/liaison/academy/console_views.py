@@ -7,19 +7,18 @@ and only once signed in with a second factor. The agency admin sets the rules.""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import UTC, datetime
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from liaison.console.access import has_role, require_role
 from liaison.console.blueprint import bp
+from liaison.csv_export import csv_response
 from liaison.web import load_or_404
 from tenants import roles
 
-from . import checks, cohorts, selection, settings
+from . import checks, cohorts, export, selection, settings
 from .forms import AcademySettingsForm, CohortForm, DecisionForm, OutcomeForm
 from .jobs import cohort_counts
 from .models import CHECK_STATUSES, Application, Cohort
@@ -96,35 +95,8 @@ def academy_cohort(cohort_id: int):
 @bp.get("/academy/cohorts/<int:cohort_id>/applicants.csv")
 def academy_export(cohort_id: int):
     cohort = _staff_cohort(cohort_id)
-    chosen = selection.cohort_selection(cohort)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["name", "email", "phone", "neighbourhood", "age group", "check", "decision"])
-    for row in chosen.rows:
-        writer.writerow(
-            [
-                _csv_safe(value)
-                for value in (
-                    row.full_name,
-                    row.email,
-                    row.phone,
-                    row.neighbourhood,
-                    row.age_group,
-                    row.eligibility,
-                    row.decision,
-                )
-            ]
-        )
-    return Response(
-        out.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f"attachment; filename=academy-cohort-{cohort.id}.csv"},
-    )
-
-
-def _csv_safe(value: str) -> str:
-    """No formula injection when the file is opened in a spreadsheet."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    rows = export.applicant_rows(selection.cohort_selection(cohort))
+    return csv_response(rows, f"academy-cohort-{cohort.id}.csv")
 
 
 @bp.post("/academy/applications/<int:application_id>/decision")

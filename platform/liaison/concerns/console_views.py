@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from liaison.console.access import has_role
 from liaison.console.blueprint import bp
+from liaison.csv_export import csv_response
 from liaison.web import load_or_404
 from tenants import roles
 
@@ -179,10 +180,5 @@ def concerns_monthly():
 def concerns_monthly_csv():
     _require_reader()
     year, month = _month_arg()
-    body = monthly.summary_csv(monthly.monthly_summary(year, month))
-    filename = f"concerns-{year}-{month:02d}.csv"
-    return Response(
-        body,
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    rows = monthly.summary_rows(monthly.monthly_summary(year, month))
+    return csv_response(rows, f"concerns-{year}-{month:02d}.csv")

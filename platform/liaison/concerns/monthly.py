@@ -8,8 +8,6 @@ in UTC. The result is plain data, for the console page, its CSV and the reports 
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -130,38 +128,25 @@ def _summary(year: int, month: int) -> MonthlySummary:
     )
 
 
-def summary_csv(summary: MonthlySummary) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["section", "key", "label", "count"])
-    writer.writerow(["total", "", f"{summary.year}-{summary.month:02d}", summary.total])
+def summary_rows(summary: MonthlySummary) -> list[list]:
+    """The summary as CSV rows (`liaison.csv_export` writes them formula-safe)."""
+    rows: list[list] = [
+        ["section", "key", "label", "count"],
+        ["total", "", f"{summary.year}-{summary.month:02d}", summary.total],
+    ]
     for section, counts in (
         ("category", summary.by_category),
         ("neighbourhood", summary.by_neighbourhood),
         ("source", summary.by_source),
         ("outcome", summary.by_status),
     ):
-        for count in counts:
-            writer.writerow([section, count.key, _safe(count.label), count.count])
-    writer.writerow([])
-    writer.writerow(
+        rows.extend([section, count.key, count.label, count.count] for count in counts)
+    rows.append([])
+    rows.append(
         ["progressed_concern", "raised_on", "category", "neighbourhood", "status", "hops", "notes"]
     )
-    for row in summary.progressed:
-        writer.writerow(
-            [
-                row.concern_id,
-                row.raised_on,
-                row.category,
-                _safe(row.neighbourhood),
-                row.status,
-                row.hops,
-                row.notes,
-            ]
-        )
-    return out.getvalue()
-
-
-def _safe(value: str) -> str:
-    """Neutralise spreadsheet formulas in free text (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    rows.extend(
+        [r.concern_id, r.raised_on, r.category, r.neighbourhood, r.status, r.hops, r.notes]
+        for r in summary.progressed
+    )
+    return rows

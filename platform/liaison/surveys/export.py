@@ -3,16 +3,13 @@
 What it leaves out so that no respondent can be singled out: no response id, date or
 language, rows in an order unrelated to when they came in, and the neighbourhood only for
 neighbourhoods the results page shows (the suppression rule of `results`); for the others
-the cell says it was suppressed. Cells that a spreadsheet would run as a formula (starting
-with = + - @, or a tab or carriage return) get a leading apostrophe.
+the cell says it was suppressed. `liaison.csv_export` writes the rows (formula-safe).
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import hmac
-import io
 
 from flask import current_app
 from sqlalchemy import select
@@ -23,13 +20,6 @@ from .builder import options_by_question, questions_of
 from .models import MULTIPLE, NEIGHBOURHOOD, Survey, SurveyAnswer, SurveyResponse
 from .results import group_counts, suppressed_groups
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
 
 def _shuffled(response_ids: list[int], survey: Survey) -> list[int]:
     """A stable order that says nothing about submission order."""
@@ -39,7 +29,8 @@ def _shuffled(response_ids: list[int], survey: Survey) -> list[int]:
     )
 
 
-def survey_csv(survey: Survey) -> str:
+def survey_rows(survey: Survey) -> list[list[str]]:
+    """The header and one row per response, in an order unrelated to submission."""
     questions = questions_of(survey)
     option_text = {o.id: o.text_en for opts in options_by_question(survey).values() for o in opts}
     hidden = suppressed_groups(group_counts(survey, SurveyResponse.neighbourhood), survey)
@@ -65,18 +56,16 @@ def survey_csv(survey: Survey) -> str:
     ):
         text = option_text.get(option_id, "") if option_id is not None else value
         cells[response_id].setdefault(question_id, []).append(text)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([safe_cell(f"Q{n}. {q.text_en}") for n, q in enumerate(questions, 1)])
+    rows = [[f"Q{n}. {q.text_en}" for n, q in enumerate(questions, 1)]]
     for response_id in _shuffled(list(responses), survey):
         row = []
         for question in questions:
             values = cells[response_id].get(question.id, [])
             if question.kind == NEIGHBOURHOOD and values and responses[response_id] in hidden:
                 values = [f"(suppressed: fewer than {survey.min_group_size} responses)"]
-            row.append(safe_cell(_joined(question.kind, values)))
-        writer.writerow(row)
-    return out.getvalue()
+            row.append(_joined(question.kind, values))
+        rows.append(row)
+    return rows
 
 
 def _joined(kind: str, values: list[str]) -> str:

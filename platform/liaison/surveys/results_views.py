@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, render_template
+from flask import render_template
 
 from liaison.console.access import has_role, require_role
 from liaison.console.blueprint import bp
+from liaison.csv_export import csv_response
 from liaison.forms import ConfirmForm
 from liaison.i18n import LANGUAGE_NAMES
 from liaison.web import load_or_404
@@ -48,9 +49,4 @@ def survey_results(survey_id: int):
 @require_role(*READERS)
 def survey_csv(survey_id: int):
     survey = load_or_404(Survey, survey_id)
-    filename = f"survey-{survey.id}-responses.csv"
-    return Response(
-        export.survey_csv(survey),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return csv_response(export.survey_rows(survey), f"survey-{survey.id}-responses.csv")
