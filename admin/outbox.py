@@ -1,6 +1,9 @@
 """The embedded outbox, for the demo: mail written to OUTBOX_DIR when no SMTP server is
-configured, readable by the operator. With SMTP configured (services mode) there is no
-outbox, and the view answers 404."""
+configured. The operator sees each message's envelope and its text with every link
+removed: links in mail can be set-password, receipt or follow links, which belong to their
+recipient alone (`liaison serve` prints them to its terminal instead). Attachments are
+named, never offered. With SMTP configured (services mode) there is no outbox, and the
+view answers 404."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from flask import abort, current_app
 from flask_admin import BaseView, expose
 
 from liaison.mail import outbox_message, outbox_names
+from liaison.mail.redaction import without_links
 
 from .base import OperatorOnly
 
@@ -46,5 +50,6 @@ class OutboxView(OperatorOnly, BaseView):
         return self.render(
             "operator_admin/outbox_message.html",
             message=found,
-            text=body.get_content() if body is not None else "",
+            text=without_links(body.get_content()) if body is not None else "",
+            attachments=[part.get_filename() or "(unnamed)" for part in found.iter_attachments()],
         )

@@ -79,7 +79,7 @@ def load_config(env=None, instance_path: str | os.PathLike = "var") -> dict:
         "S3_BUCKET": _str(env, "S3_BUCKET"),
         "S3_ENDPOINT_URL": _str(env, "S3_ENDPOINT_URL") or None,
         "S3_REGION": _str(env, "S3_REGION", "us-east-1"),
-        "DOWNLOAD_LINK_SECONDS": _int(env, "DOWNLOAD_LINK_SECONDS", 600),
+        "DOWNLOAD_LINK_SECONDS": _int(env, "DOWNLOAD_LINK_SECONDS", 60),
         "WAIVER_RECEIPT_SECONDS": _int(env, "WAIVER_RECEIPT_SECONDS", 7 * 24 * 3600),
         "SMTP_HOST": _str(env, "SMTP_HOST"),
         "SMTP_PORT": _int(env, "SMTP_PORT", 587),

@@ -50,10 +50,8 @@ def _register_blueprints(app: Flask) -> None:
     from .console.views import bp as console_bp
     from .health import bp as health_bp
     from .public.views import bp as public_bp
-    from .storage.views import bp as storage_bp
 
     app.register_blueprint(health_bp)
-    app.register_blueprint(storage_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(association_bp)
     app.register_blueprint(console_bp)

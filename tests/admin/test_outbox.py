@@ -23,7 +23,7 @@ def test_the_operator_reads_the_outbox_newest_first(operator_client, mailed):
     assert "Reset your Liaison password" in listing
     (name,) = re.findall(r'href="/admin/outbox/([^"/]+\.eml)"', listing)
     message = operator_client.get(f"/admin/outbox/{name}").get_data(as_text=True)
-    assert "Open http://x/" in message
+    assert "Open [link removed]" in message
 
 
 @pytest.mark.parametrize("name", ["..%2F..%2Fsecret_key", "not-a-message.eml", "x"])
@@ -53,3 +53,14 @@ def test_the_outbox_shows_a_redacted_body_without_the_set_password_link(operator
     assert "Reset your Liaison password" in message
     assert "/reset/abc" not in message
     assert "link removed" in message
+
+
+def test_the_demo_terminal_prints_each_messages_links(app, capfd):
+    with app.test_request_context():
+        send_message(
+            "someone@example.org", "Reset your Liaison password", "Open http://x/reset/abc"
+        )
+
+    printed = capfd.readouterr().err
+    assert "Outbox: to someone@example.org — Reset your Liaison password" in printed
+    assert "  http://x/reset/abc" in printed

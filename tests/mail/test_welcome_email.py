@@ -92,6 +92,13 @@ def test_worker_sends_the_welcome_email_with_a_link_that_sets_the_password_once(
         stored = parse_message(read_file(message.stored_file))
         assert stored["Message-ID"] == mail["Message-ID"]
         assert message.stored_file.purpose == "email"
+    # The agency's copy keeps everything but the link, which opens the account.
+    stored_text = stored.get_body(("plain",)).get_content()
+    assert "Officer / member" in stored_text
+    assert LINK.search(stored_text) is None
+    assert LINK.search(stored.get_body(("html",)).get_content()) is None
+    assert "[private link removed from this copy]" in stored_text
+    assert message.redacted
 
     path = urlsplit(link).path
     assert client.get(path).status_code == 200
@@ -155,7 +162,7 @@ def _closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_failed_send_is_recorded_retried_and_then_sent_unchanged(
+def test_failed_send_is_recorded_retried_and_rendered_again_with_a_fresh_link(
     app, test_config, make_agency, run_jobs, monkeypatch
 ):
     agency = make_agency()
@@ -181,7 +188,12 @@ def test_failed_send_is_recorded_retried_and_then_sent_unchanged(
     assert sent.stored_file_id == stored_file_id
     (mail,) = _new_mail(app, before)
     with tenant_context(agency.id, session=db.session):
-        assert mail["Message-ID"] == parse_message(read_file(sent.stored_file))["Message-ID"]
+        stored = parse_message(read_file(sent.stored_file))
+    # The stored copy is the first rendering, redacted: the retry could not resend it.
+    assert mail["Message-ID"] != stored["Message-ID"]
+    assert LINK.search(stored.get_body(("plain",)).get_content()) is None
+    link = LINK.search(mail.get_body(("plain",)).get_content()).group(0)
+    assert load_password_token(urlsplit(link).path.rsplit("/", 1)[1]) is not None
 
 
 def test_a_sent_message_is_not_sent_twice(app, make_agency, run_jobs):

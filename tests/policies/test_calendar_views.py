@@ -171,10 +171,11 @@ def test_an_attachment_is_kept_and_offered_for_download(client, agency, late, co
     done = section(page, "Done")
     assert "Report attached." in done
     assert "[attachment:" not in done
-    link = re.search(r'href="(/console/cambridge/files/\d+)"', done).group(1)
+    link = re.search(r'href="(/console/cambridge/calendar/\d+/attachment)"', done).group(1)
     download = client.get(link)
-    assert download.status_code == 302
-    assert client.get(download.location).data == b"%PDF-1.4 quarterly report"
+    assert download.status_code == 200
+    assert download.data == b"%PDF-1.4 quarterly report"
+    assert download.headers["Content-Disposition"].startswith("attachment")
 
 
 def test_an_attachment_over_10_mb_is_a_form_error(client, agency, late, coordinator):

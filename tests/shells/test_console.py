@@ -328,23 +328,6 @@ def test_audit_log_lists_this_agencys_events_newest_first_by_page(
     assert garbage.status_code == 200
 
 
-def test_file_link_redirects_to_a_working_download(client, make_agency, make_user, login):
-    from liaison.storage import save_file
-
-    agency = make_agency("files-pd")
-    login(make_user(agency, roles.COORDINATOR))
-    with tenant_context(agency.id, session=db.session):
-        file_id = save_file("minutes.txt", b"meeting minutes", "text/plain", "files").id
-        db.session.commit()
-
-    response = client.get(f"/console/files-pd/files/{file_id}")
-    download = client.get(response.location)
-
-    assert response.status_code == 302
-    assert download.status_code == 200
-    assert download.data == b"meeting minutes"
-
-
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

@@ -1,13 +1,13 @@
-"""Files round-trip through both backends; download links expire and stay in their agency."""
+"""Files round-trip through both backends and reach the browser as attachments: the bytes
+from the local folder, a redirect to a short-lived presigned URL from S3."""
 
 from __future__ import annotations
 
-import time
 import urllib.request
 
 import pytest
-from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import select
+from werkzeug.exceptions import NotFound
 
 from liaison.audit.models import AuditEvent
 from liaison.extensions import db
@@ -15,12 +15,12 @@ from liaison.storage import (
     LocalStorage,
     S3Storage,
     delete_file,
-    download_url,
     get_storage,
     read_file,
     save_file,
+    send_stored_file,
+    stored_file,
 )
-from liaison.storage.links import SALT
 from liaison.storage.models import StoredFile
 from liaison.tenancy import TenantContextError, tenant_context
 
@@ -31,15 +31,29 @@ def _save(app, agency, data=PDF, filename="Quarterly report – Q3.pdf"):
     with app.app_context(), tenant_context(agency.id, session=db.session):
         stored = save_file(filename, data, "application/pdf", "report")
         db.session.commit()
-        return stored.id, stored.key, download_url(stored)
+        return stored.id, stored.key
 
 
-def _download(app, url: str):
+def _send(app, agency, file_id: int):
+    """What a record's download route answers for the agency's file `file_id`."""
+    with app.test_request_context(), tenant_context(agency.id, session=db.session):
+        try:
+            response = send_stored_file(stored_file(file_id))
+        except NotFound:
+            return None
+        db.session.commit()
+        return response
+
+
+def _download(app, agency, file_id: int):
     """(status, body, headers) as a browser would end up with them."""
-    response = app.test_client().get(url)
+    response = _send(app, agency, file_id)
+    if response is None:
+        return 404, b"", {}
     if response.status_code == 302 and response.location.startswith("http://127.0.0.1"):
         with urllib.request.urlopen(response.location, timeout=10) as s3:  # noqa: S310 - loopback
             return s3.status, s3.read(), dict(s3.headers)
+    response.direct_passthrough = False
     return response.status_code, response.get_data(), dict(response.headers)
 
 
@@ -50,7 +64,7 @@ def test_backend_is_chosen_by_configuration(app, s3_app):
 
 def test_saved_file_round_trips(storage_app, make_agency):
     agency = make_agency()
-    file_id, key, _ = _save(storage_app, agency)
+    file_id, key = _save(storage_app, agency)
 
     with storage_app.app_context(), tenant_context(agency.id, session=db.session):
         stored = db.session.get(StoredFile, file_id)
@@ -64,11 +78,11 @@ def test_saved_file_round_trips(storage_app, make_agency):
         assert get_storage(storage_app).exists(key)
 
 
-def test_download_link_serves_the_file_as_an_attachment(storage_app, make_agency):
+def test_a_download_hands_the_file_over_as_an_attachment(storage_app, make_agency):
     agency = make_agency()
-    _, _, url = _save(storage_app, agency)
+    file_id, _ = _save(storage_app, agency)
 
-    status, body, headers = _download(storage_app, url)
+    status, body, headers = _download(storage_app, agency, file_id)
 
     assert (status, body) == (200, PDF)
     assert headers["Content-Disposition"].startswith("attachment;")
@@ -77,46 +91,20 @@ def test_download_link_serves_the_file_as_an_attachment(storage_app, make_agency
 
 def test_download_is_audited_in_the_files_agency(app, make_agency):
     agency = make_agency()
-    file_id, _, url = _save(app, agency)
+    file_id, _ = _save(app, agency)
 
-    assert app.test_client().get(url).status_code == 200
+    assert _download(app, agency, file_id)[0] == 200
 
     with tenant_context(agency.id, session=db.session):
         event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "file.downloaded"))
         assert (event.agency_id, event.object_id) == (agency.id, str(file_id))
 
 
-def test_expired_link_is_not_found(storage_app, make_agency, monkeypatch):
-    agency = make_agency()
-    seconds = storage_app.config["DOWNLOAD_LINK_SECONDS"]
-    monkeypatch.setattr(
-        "itsdangerous.timed.TimestampSigner.get_timestamp",
-        lambda self: int(time.time()) - seconds - 1,
-    )
-    _, _, url = _save(storage_app, agency)
-    monkeypatch.undo()
-
-    status, _, _ = _download(storage_app, url)
-
-    assert status == 404
-
-
-def test_tampered_link_is_not_found(app, make_agency):
-    agency = make_agency()
-    _, _, url = _save(app, agency)
-
-    assert app.test_client().get(url[:-3] + "abc").status_code == 404
-    assert app.test_client().get("/files/not-a-token").status_code == 404
-
-
-def test_link_naming_another_agency_cannot_open_this_agencys_file(app, make_agency):
+def test_another_agencys_file_is_not_found(app, make_agency):
     owner, other = make_agency(), make_agency()
-    file_id, _, _ = _save(app, owner)
-    token = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt=SALT).dumps(
-        {"a": other.id, "f": file_id}
-    )
+    file_id, _ = _save(app, owner)
 
-    assert app.test_client().get(f"/files/{token}").status_code == 404
+    assert _download(app, other, file_id)[0] == 404
 
 
 def test_bytes_written_in_a_rolled_back_transaction_are_removed(storage_app, make_agency):
@@ -133,14 +121,14 @@ def test_bytes_written_in_a_rolled_back_transaction_are_removed(storage_app, mak
 
 def test_deleted_file_loses_its_bytes_once_committed(storage_app, make_agency):
     agency = make_agency()
-    file_id, key, url = _save(storage_app, agency)
+    file_id, key = _save(storage_app, agency)
     with storage_app.app_context(), tenant_context(agency.id, session=db.session):
         delete_file(db.session.get(StoredFile, file_id))
         assert get_storage(storage_app).exists(key)
         db.session.commit()
 
     assert not get_storage(storage_app).exists(key)
-    assert _download(storage_app, url)[0] == 404
+    assert _download(storage_app, agency, file_id)[0] == 404
 
 
 def test_saving_needs_an_agency_and_sane_metadata(app, make_agency):
@@ -158,7 +146,7 @@ def test_saving_needs_an_agency_and_sane_metadata(app, make_agency):
 
 def test_file_names_cannot_escape_the_agency_folder(app, make_agency):
     agency = make_agency()
-    file_id, key, _ = _save(app, agency, filename="../../etc/passwd")
+    file_id, key = _save(app, agency, filename="../../etc/passwd")
 
     assert key.startswith(f"{agency.id}/report/")
     assert ".." not in key
@@ -168,9 +156,9 @@ def test_file_names_cannot_escape_the_agency_folder(app, make_agency):
 
 def test_s3_download_redirects_to_a_one_minute_presigned_url(s3_app, make_agency):
     agency = make_agency()
-    _, key, url = _save(s3_app, agency)
+    file_id, key = _save(s3_app, agency)
 
-    response = s3_app.test_client().get(url)
+    response = _send(s3_app, agency, file_id)
 
     assert response.status_code == 302
     assert s3_app.config["S3_BUCKET"] in response.location

@@ -1,6 +1,6 @@
 """What the isolation sweep needs to build a request for any URL rule.
 
-`ID_FACTORIES` maps a URL argument that names an object (`grant_id`, `file_id`, …) to a
+`ID_FACTORIES` maps a URL argument that names an object (`grant_id`, `signature_id`, …) to a
 function that creates such an object in agency A and returns its id. A route that takes
 an id argument with no factory here makes the sweep fail: register one next to the
 others when adding the route. `PATH_VALUES` gives the other arguments a value in the
@@ -60,15 +60,6 @@ def make_grant(scenario: Scenario) -> int:
 
     return _in_agency_a(
         scenario, lambda: grant_role(scenario.b_admin, scenario.agency_a, roles.OFFICER)
-    )
-
-
-@id_factory("file_id")
-def make_file(scenario: Scenario) -> int:
-    from liaison.storage import save_file
-
-    return _in_agency_a(
-        scenario, lambda: save_file("a-only.txt", b"agency A's file", "text/plain", "files")
     )
 
 

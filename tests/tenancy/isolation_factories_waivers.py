@@ -62,10 +62,23 @@ def make_waiver_signature(scenario: Scenario) -> int:
             emergency_name="Someone",
             emergency_phone="555",
             typed_is_signature=True,
+            drawn_png=_drawn_png(),
         )
         return signing.sign(event, version, submission)[0]
 
     return _in_agency_a(scenario, make)
+
+
+def _drawn_png() -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (120, 40), "white")
+    ImageDraw.Draw(image).line((5, 30, 115, 10), fill="black", width=3)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 def _receipt_token(scenario: Scenario) -> str:

@@ -15,6 +15,7 @@ from flask_login import current_user
 from liaison.console.access import has_role, require_role
 from liaison.console.blueprint import bp
 from liaison.csv_export import csv_response
+from liaison.storage import serves_file
 from liaison.web import load_or_404
 from tenants import roles
 
@@ -93,6 +94,7 @@ def academy_cohort(cohort_id: int):
 
 
 @bp.get("/academy/cohorts/<int:cohort_id>/applicants.csv")
+@serves_file(follows="console.academy_cohort")
 def academy_export(cohort_id: int):
     cohort = _staff_cohort(cohort_id)
     rows = export.applicant_rows(selection.cohort_selection(cohort))

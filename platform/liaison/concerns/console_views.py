@@ -11,6 +11,7 @@ from flask_login import current_user
 from liaison.console.access import has_role
 from liaison.console.blueprint import bp
 from liaison.csv_export import csv_response
+from liaison.storage import serves_file
 from liaison.web import load_or_404
 from tenants import roles
 
@@ -177,6 +178,7 @@ def concerns_monthly():
 
 
 @bp.get("/concerns/monthly.csv")
+@serves_file(follows="console.concerns_monthly")
 def concerns_monthly_csv():
     _require_reader()
     year, month = _month_arg()

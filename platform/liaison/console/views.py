@@ -1,9 +1,9 @@
-"""The staff console at /console/<agency-slug>/: dashboard, file links, and (through the
+"""The staff console at /console/<agency-slug>/: the dashboard, and (through the
 modules imported below) the agency admin's staff, settings and audit-log pages."""
 
 from __future__ import annotations
 
-from flask import redirect, render_template
+from flask import render_template
 
 import liaison.events.console_views  # noqa: F401  (registers its routes)
 import liaison.policies.calendar_views  # noqa: F401  (registers its routes)
@@ -16,10 +16,8 @@ from liaison.community import console_views as community_console_views  # noqa: 
 from liaison.concerns import console_views as concern_console_views  # noqa: F401
 from liaison.outreach import console_views as outreach_console_views  # noqa: F401
 from liaison.policies import acknowledgment_views  # noqa: F401  (registers its routes)
-from liaison.storage.models import StoredFile
 from liaison.surveys import console_views as survey_console_views  # noqa: F401
 from liaison.waivers import console_views as waiver_console_views  # noqa: F401
-from liaison.web import load_or_404
 
 from . import (  # noqa: F401  (register their routes)
     audit_views,
@@ -33,11 +31,3 @@ from .blueprint import bp
 @bp.get("/")
 def dashboard():
     return render_template("console/dashboard.html")
-
-
-@bp.get("/files/<int:file_id>")
-def file_link(file_id: int):
-    """Send the browser to a short-lived download link for one of this agency's files."""
-    from liaison.storage import download_url
-
-    return redirect(download_url(load_or_404(StoredFile, file_id)))

@@ -9,6 +9,7 @@ import os
 import re
 import smtplib
 import ssl
+import sys
 import tempfile
 import uuid
 from datetime import UTC, datetime
@@ -56,6 +57,7 @@ def deliver(message: EmailMessage, app: Flask | None = None) -> None:
         _send_smtp(app.config, message)
     else:
         _write_outbox(Path(app.config["OUTBOX_DIR"]), message)
+        _announce(message)
 
 
 def send_message(
@@ -85,6 +87,17 @@ def _write_outbox(folder: Path, message: EmailMessage) -> Path:
         handle.write(message.as_bytes())
     os.replace(tmp, target)
     return target
+
+
+def _announce(message: EmailMessage) -> None:
+    """Embedded mode only: the demo's terminal shows each message and its links, which the
+    operator's outbox view leaves out (they belong to the recipient)."""
+    from .redaction import links_in
+
+    body = message.get_body(("plain",))
+    links = links_in(body.get_content()) if body is not None else []
+    lines = [f"Outbox: to {message['To']} — {message['Subject']}", *(f"  {u}" for u in links)]
+    print("\n".join(lines), file=sys.stderr, flush=True)
 
 
 def parse_message(data: bytes) -> EmailMessage:

@@ -1,14 +1,17 @@
 """The job that sends an EmailMessage row: render it (once), store the .eml, deliver it.
 
 Each kind of message registers a renderer with `renderer(kind)`; the renderer gets the
-row and returns the complete `email.message.EmailMessage`, or None when the message no
-longer has anyone to go to. The rendered bytes are stored through `liaison.storage`
-before delivery, so a retry sends exactly the same message and the agency keeps a copy.
+row and returns a `RenderedMail` (the complete message, and the private links in it), or
+None when the message no longer has anyone to go to. The rendered bytes are stored through
+`liaison.storage` before delivery, so a retry sends exactly the same message and the agency
+keeps a copy — except that the stored copy never holds a private link (a set-password
+link opens the account): such a copy is redacted, and a retry renders the message again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage as MimeMessage
 
@@ -20,8 +23,16 @@ from liaison.storage import read_file, save_file
 
 from .delivery import deliver, parse_message
 from .models import EmailMessage
+from .redaction import without
 
-Renderer = Callable[[EmailMessage], MimeMessage | None]
+
+@dataclass(frozen=True)
+class RenderedMail:
+    message: MimeMessage
+    private: tuple[str, ...] = ()  # links that only the recipient may ever see
+
+
+Renderer = Callable[[EmailMessage], RenderedMail | None]
 RENDERERS: dict[str, Renderer] = {}
 
 
@@ -34,15 +45,18 @@ def renderer(kind: str):
 
 
 def _rendered_bytes(message: EmailMessage) -> bytes | None:
-    if message.stored_file is not None:
+    if message.stored_file is not None and not message.redacted:
         return read_file(message.stored_file)
-    mime = RENDERERS[message.kind](message)
-    if mime is None:
+    rendered = RENDERERS[message.kind](message)
+    if rendered is None:
         return None
-    data = mime.as_bytes()
-    stored = save_file(f"email-{message.id}.eml", data, "message/rfc822", "email")
-    message.stored_file_id = stored.id
-    return data
+    if message.stored_file is None:
+        copy = without(rendered.message, rendered.private) if rendered.private else None
+        data = (copy or rendered.message).as_bytes()
+        stored = save_file(f"email-{message.id}.eml", data, "message/rfc822", "email")
+        message.stored_file_id = stored.id
+        message.redacted = copy is not None
+    return rendered.message.as_bytes()
 
 
 def send_email_message(message_id: int) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, ForeignKeyConstraint, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, ForeignKeyConstraint, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from liaison.extensions import db
@@ -33,6 +33,8 @@ class EmailMessage(TenantScoped, db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     error: Mapped[str] = mapped_column(String(500), default="")
     stored_file_id: Mapped[int | None] = mapped_column()
+    # The stored copy had its private links removed: a retry renders the message again.
+    redacted: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column()
 

@@ -12,7 +12,7 @@ from tenants.models import Agency, RoleGrant
 from tenants.roles import ROLE_LABELS
 
 from .delivery import build_message
-from .jobs import renderer
+from .jobs import RenderedMail, renderer
 from .models import EmailMessage
 from .rendering import render_mail
 
@@ -47,4 +47,5 @@ def render_welcome(message: EmailMessage):
         has_password=has_password,
         link_hours=max(1, current_app.config["PASSWORD_RESET_SECONDS"] // 3600),
     )
-    return build_message(user.email, message.subject or welcome_subject(agency), text, html)
+    mime = build_message(user.email, message.subject or welcome_subject(agency), text, html)
+    return RenderedMail(mime, private=() if has_password else (link,))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from liaison.extensions import db
 from liaison.jobs.urls import external_url
 from liaison.mail.delivery import build_message
-from liaison.mail.jobs import renderer
+from liaison.mail.jobs import RenderedMail, renderer
 from liaison.mail.models import EmailMessage
 from liaison.mail.rendering import render_mail
 from tenants.models import Agency
@@ -23,4 +23,4 @@ def render_acknowledgment_request(message: EmailMessage):
     text, html = render_mail(
         "policy_acknowledgment", agency=agency, name=user.name, subject=message.subject, link=link
     )
-    return build_message(user.email, message.subject, text, html)
+    return RenderedMail(build_message(user.email, message.subject, text, html))

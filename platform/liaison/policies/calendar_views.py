@@ -10,6 +10,7 @@ from flask_login import current_user
 from liaison.console.access import has_role
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
+from liaison.storage import send_stored_file, serves_file, stored_file
 from liaison.web import load_or_404
 from policy_templates.model import CADENCE_LABELS, KIND_LABELS
 from tenants import roles
@@ -46,9 +47,15 @@ def compliance_calendar():
         groups=compliance.calendar_groups(),
         can_act=can_act(),
         reopen_form=ConfirmForm(),
-        note_text=compliance.note_text,
-        attachment_id=compliance.attachment_id,
     )
+
+
+@bp.get("/calendar/<int:entry_id>/attachment")
+@serves_file(follows="console.compliance_calendar")
+def calendar_attachment(entry_id: int):
+    """The file attached when the duty was marked done: the calendar's readers may have it."""
+    entry = load_or_404(ComplianceEntry, entry_id)
+    return send_stored_file(stored_file(entry.attachment_file_id))
 
 
 def _load_for_action(entry_id: int) -> ComplianceEntry:

@@ -6,7 +6,6 @@ Plain functions that flush, never commit; the views decide who may call which.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -23,10 +22,6 @@ OPEN, DONE = "open", "done"
 DUE_SOON_DAYS = 30
 RECENTLY_DONE = 50
 MAX_NOTE = 2000
-
-# A done note may end with a line naming the file attached to it (there is no column for
-# it): "[attachment: stored file 12 — report.pdf]".
-_ATTACHMENT = re.compile(r"\n*\[attachment: stored file (\d+) — [^\]\n]*\]\s*$")
 
 
 class ComplianceError(ValueError):
@@ -107,8 +102,8 @@ def mark_done(
 ) -> None:
     """Record that the duty is fulfilled, with a note saying how and, optionally, the file
     that shows it: `upload` is (filename, bytes, content type), kept by the storage layer
-    and named at the end of the note."""
-    note = _ATTACHMENT.sub("", (note or "").strip()).strip()
+    as the entry's attachment."""
+    note = (note or "").strip()
     if entry.status != OPEN:
         raise ComplianceError("This duty is not open: it is already done or no longer in force.")
     if not note:
@@ -117,23 +112,19 @@ def mark_done(
     if upload is not None:
         filename, data, content_type = upload
         attachment = save_file(filename, data, content_type, purpose="compliance")
-        note = f"{note[:MAX_NOTE]}\n\n[attachment: stored file {attachment.id} — {_clip(filename)}]"
     entry.status = DONE
-    entry.done_note = note
+    entry.done_note = note[:MAX_NOTE]
     entry.done_at = utcnow()
+    entry.attachment_file_id = attachment.id if attachment is not None else None
     audit.record(
         "compliance.done",
         entry,
         actor_id=actor_id,
         obligation=entry.obligation_id,
         due_on=entry.due_on.isoformat() if entry.due_on else None,
-        attachment=attachment.id if attachment is not None else None,
+        attachment=entry.attachment_file_id,
     )
     db.session.flush()
-
-
-def _clip(filename: str) -> str:
-    return filename.replace("]", ")")[:120]
 
 
 def reopen(entry: ComplianceEntry, actor_id: int | None) -> None:
@@ -150,21 +141,11 @@ def reopen(entry: ComplianceEntry, actor_id: int | None) -> None:
         actor_id=actor_id,
         obligation=entry.obligation_id,
         was_done_at=entry.done_at.isoformat() if entry.done_at else None,
-        was_note=note_text(entry),
-        was_attachment=attachment_id(entry),
+        was_note=entry.done_note,
+        was_attachment=entry.attachment_file_id,
     )
     entry.status = OPEN
     entry.done_at = None
     entry.done_note = ""
+    entry.attachment_file_id = None
     db.session.flush()
-
-
-def note_text(entry: ComplianceEntry) -> str:
-    """The done note without its attachment line."""
-    return _ATTACHMENT.sub("", entry.done_note or "").strip()
-
-
-def attachment_id(entry: ComplianceEntry) -> int | None:
-    """The id of the StoredFile attached when the duty was marked done, if any."""
-    match = _ATTACHMENT.search(entry.done_note or "")
-    return int(match.group(1)) if match else None

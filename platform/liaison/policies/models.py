@@ -105,6 +105,11 @@ class ComplianceEntry(TenantScoped, db.Model):
         UniqueConstraint("agency_id", "id"),
         Index("ix_compliance_entries_agency_id_due_on", "agency_id", "due_on"),
         _policy_reference(),
+        ForeignKeyConstraint(
+            ["agency_id", "attachment_file_id"],
+            ["stored_files.agency_id", "stored_files.id"],
+            ondelete="RESTRICT",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -119,6 +124,8 @@ class ComplianceEntry(TenantScoped, db.Model):
     status: Mapped[str] = mapped_column(String(20), default="open")
     done_note: Mapped[str] = mapped_column(Text, default="")
     done_at: Mapped[datetime | None] = mapped_column()
+    # The file that shows the duty was fulfilled; whoever reads the calendar may download it.
+    attachment_file_id: Mapped[int | None] = mapped_column()
 
 
 class PolicyAcknowledgment(TenantScoped, db.Model):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Response, abort, current_app, g, render_template, request
 
 from liaison.policies.jobs import stored_pdf
-from liaison.storage import FileUnavailable, download_response
+from liaison.storage import FileUnavailable, download_response, serves_file
 
 from . import branding
 from . import policy as published
@@ -22,6 +22,7 @@ def home():
 
 
 @bp.get("/brand.css")
+@serves_file(follows="public.home")
 def brand_stylesheet():
     """The agency's colours as a stylesheet (the CSP forbids inline styles)."""
     response = Response(branding.stylesheet(g.agency), mimetype="text/css")
@@ -31,6 +32,7 @@ def brand_stylesheet():
 
 
 @bp.get("/logo")
+@serves_file(follows="public.home")
 def logo():
     found = branding.logo(g.agency)
     if found is None:
@@ -65,6 +67,7 @@ def policy_revision(template_key: str, number: int):
 
 
 @bp.get("/policy/<template_key>/pdf")
+@serves_file(follows="public.policy_text")
 def policy_pdf(template_key: str):
     """The revision in force as a PDF, once the worker has rendered it; until then a 404
     page that says it is being prepared."""

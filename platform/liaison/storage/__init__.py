@@ -1,15 +1,16 @@
 """File storage: one interface, a local-folder and an S3 backend, chosen by configuration
-(S3_BUCKET set → S3), and time-limited download links checked against the agency."""
+(S3_BUCKET set → S3). Files are downloaded only through the routes of the records they
+belong to (`downloads`)."""
 
 from .backends import LocalStorage, S3Storage, Storage, StorageError
-from .files import delete_file, get_storage, read_file, save_file
-from .links import (
+from .downloads import (
     FileUnavailable,
     download_response,
-    download_url,
-    load_download_token,
-    make_download_token,
+    file_routes,
+    send_stored_file,
+    serves_file,
 )
+from .files import delete_file, get_storage, read_file, save_file, stored_file
 
 __all__ = [
     "FileUnavailable",
@@ -19,10 +20,11 @@ __all__ = [
     "StorageError",
     "delete_file",
     "download_response",
-    "download_url",
+    "file_routes",
     "get_storage",
-    "load_download_token",
-    "make_download_token",
     "read_file",
     "save_file",
+    "send_stored_file",
+    "serves_file",
+    "stored_file",
 ]

@@ -6,6 +6,7 @@ import re
 import uuid
 
 from flask import Flask, current_app
+from sqlalchemy import select
 from werkzeug.utils import secure_filename
 
 from liaison.extensions import db
@@ -85,3 +86,10 @@ def delete_file(stored: StoredFile) -> None:
     db.session.delete(stored)
     db.session.flush()
     after_commit(lambda: storage.delete(key))
+
+
+def stored_file(file_id: int | None) -> StoredFile | None:
+    """The current agency's StoredFile `file_id` (through the tenancy guard), or None."""
+    if file_id is None:
+        return None
+    return db.session.scalar(select(StoredFile).where(StoredFile.id == file_id))

@@ -18,6 +18,7 @@ from liaison.extensions import db
 from liaison.forms import ConfirmForm
 from liaison.jobs import enqueue_after_commit
 from liaison.jobs.urls import external_url
+from liaison.storage import serves_file
 from liaison.web import load_or_404
 from tenants import roles
 
@@ -323,6 +324,7 @@ def survey_distribute(survey_id: int):
 
 @bp.get("/surveys/<int:survey_id>/qr.<any(svg, png):kind>")
 @require_role(*READERS)
+@serves_file(follows="console.survey_distribute")
 def survey_qr(survey_id: int, kind: str):
     """The public link as a QR code, for the water-bill insert and forum handouts."""
     survey = _survey(survey_id)

@@ -13,6 +13,7 @@ from liaison.console.blueprint import bp
 from liaison.csv_export import csv_response
 from liaison.forms import ConfirmForm
 from liaison.i18n import LANGUAGE_NAMES
+from liaison.storage import serves_file
 from liaison.web import load_or_404
 from tenants import roles
 
@@ -47,6 +48,7 @@ def survey_results(survey_id: int):
 
 @bp.get("/surveys/<int:survey_id>/results.csv")
 @require_role(*READERS)
+@serves_file(follows="console.survey_results")
 def survey_csv(survey_id: int):
     survey = load_or_404(Survey, survey_id)
     return csv_response(export.survey_rows(survey), f"survey-{survey.id}-responses.csv")

@@ -17,6 +17,7 @@ from liaison.console.blueprint import bp
 from liaison.events.models import Event, EventRegistration
 from liaison.events.waiver_rules import waiver_requirement
 from liaison.extensions import db
+from liaison.storage import send_stored_file, serves_file, stored_file
 from liaison.web import MAX_DATABASE_ID, current_agency, load_or_404
 from tenants import roles
 
@@ -163,8 +164,18 @@ def waiver_signature(signature_id: int):
     )
 
 
+@bp.get("/waivers/signatures/<int:signature_id>/signed.pdf")
+@require_role(*READERS)
+@serves_file(follows="console.waiver_signature")
+def waiver_pdf(signature_id: int):
+    """The signed PDF, for those who may read the signature (it names the participants)."""
+    signature = load_or_404(WaiverSignature, signature_id)
+    return send_stored_file(stored_file(signature.pdf_file_id))
+
+
 @bp.get("/waivers/signatures/<int:signature_id>/drawn.png")
 @require_role(*READERS)
+@serves_file(follows="console.waiver_signature")
 def waiver_drawn_signature(signature_id: int):
     signature = load_or_404(WaiverSignature, signature_id)
     if not signature.drawn_signature:

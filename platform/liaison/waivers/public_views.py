@@ -14,8 +14,7 @@ from liaison.events.registration import RegistrationRefused, check_open
 from liaison.events.waiver_rules import requires_waiver
 from liaison.extensions import db
 from liaison.public.blueprints import citizen_blueprint
-from liaison.storage import FileUnavailable, download_response
-from liaison.storage.models import StoredFile
+from liaison.storage import FileUnavailable, download_response, serves_file, stored_file
 from liaison.web import load_or_404
 
 from . import receipts, signing, versions
@@ -151,13 +150,12 @@ def receipt(token: str):
 
 
 @bp.get("/receipt/<token>/pdf")
+@serves_file(follows="waivers_public.receipt")
 def receipt_pdf(token: str):
     signature, problem = _signature_from_token(token)
     if problem:
         return _link_problem(problem)
-    stored = None
-    if signature.pdf_file_id is not None:
-        stored = db.session.scalar(select(StoredFile).where(StoredFile.id == signature.pdf_file_id))
+    stored = stored_file(signature.pdf_file_id)
     if stored is not None:
         try:
             return download_response(stored)
