@@ -191,3 +191,67 @@ def test_a_reviewer_cannot_turn_two_step_sign_in_off(client, make_agency, make_u
     response = client.post("/account/totp/disable", data={"totp-password": PASSWORD})
     assert "cannot be turned off" in response.get_data(as_text=True)
     assert fresh(user).totp_enabled
+
+
+OPERATOR_PAGES = ("/admin/", "/admin/outbox/", "/admin/agencies/")
+
+
+def test_an_operator_must_enrol_before_any_operator_page(client, make_user, password_step, fresh):
+    operator = make_user(None, None, operator=True)
+    response = password_step(operator)
+    assert response.location == "/login/totp/setup"
+    for path in OPERATOR_PAGES:  # half signed in: the console does not exist for them
+        assert client.get(path).status_code == 404, path
+
+    page = client.get("/login/totp/setup").get_data(as_text=True)
+    assert "you have no access until you do" in " ".join(page.split())
+    assert "criminal-history" not in page  # an operator's reason is another one
+    response = client.post("/login/totp/setup", data={"code": _code(_secret_on_page(page))})
+    assert response.location == "/admin/"
+    for path in OPERATOR_PAGES:
+        assert client.get(path).status_code == 200, path
+    assert fresh(operator).totp_enabled
+
+
+def test_an_operator_with_totp_is_asked_for_the_code_then_reaches_the_console(
+    client, make_user, password_step
+):
+    operator = make_user(None, None, operator=True, totp=True)
+    assert password_step(operator).location == "/login/totp"
+    assert client.get("/admin/").status_code == 404
+    response = client.post("/login/totp", data={"code": _code(operator.totp_secret)})
+    assert response.location == "/admin/"
+    for path in OPERATOR_PAGES:
+        assert client.get(path).status_code == 200, path
+
+
+def test_an_account_made_operator_after_sign_in_reaches_no_operator_page_until_enrolment(
+    client, make_agency, make_user, login
+):
+    agency = make_agency()
+    user = make_user(None, None)
+    login(user)
+    user.is_operator = True
+    db.session.commit()
+    for path in OPERATOR_PAGES:
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response.location == "/login/totp/setup"
+    response = client.post("/admin/manage-agency/", data={"agency_id": agency.id})
+    assert response.location == "/login/totp/setup"
+    with client.session_transaction() as cookie:
+        assert "admin_agency_id" not in cookie  # no agency's data was opened
+
+    secret = _secret_on_page(client.get("/login/totp/setup").get_data(as_text=True))
+    assert client.post("/login/totp/setup", data={"code": _code(secret)}).location == "/account"
+    assert client.get("/admin/outbox/").status_code == 200
+
+
+def test_an_operator_cannot_turn_two_step_sign_in_off(client, make_user, login, fresh):
+    operator = make_user(None, None, operator=True, totp=True)
+    login(operator)
+    page = client.get("/account").get_data(as_text=True)
+    assert "Your role requires it, so it cannot be turned off" in page
+    response = client.post("/account/totp/disable", data={"totp-password": PASSWORD})
+    assert "cannot be turned off" in response.get_data(as_text=True)
+    assert fresh(operator).totp_enabled

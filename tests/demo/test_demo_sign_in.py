@@ -56,6 +56,18 @@ def test_association_staff_land_on_their_association(app, demo_accounts, demo_pa
     assert name in _landing_page(client, location)
 
 
+def test_the_operator_is_asked_for_the_totp_code_the_demo_printed(
+    app, demo_accounts, demo_password
+):
+    (operator,) = [a for a in demo_accounts if a.email == "operator@liaison.example"]
+    assert operator.totp_secret
+    client = app.test_client()
+    response = client.post("/login", data={"email": operator.email, "password": demo_password})
+    assert response.location == "/login/totp"
+    code = pyotp.TOTP(operator.totp_secret).now()
+    assert client.post("/login/totp", data={"code": code}).location == "/admin/"
+
+
 def test_the_operator_lands_on_the_admin_console(app, demo_accounts, demo_password):
     client, location = _sign_in(app, "operator@liaison.example", demo_password)
     assert location.endswith("/admin/")

@@ -119,6 +119,17 @@ def test_the_command_prints_every_account_with_the_password_and_totp_secrets(app
     assert "http://localhost/console/waltham/" in result.output
 
 
+def test_the_command_prints_the_operators_totp_secret(app):
+    result = app.test_cli_runner().invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    secret = db.session.scalar(
+        select(User.totp_secret).where(User.email == "operator@liaison.example")
+    )
+    assert secret
+    assert f"secret {secret}" in result.output
+    assert "otpauth://totp/Liaison%20demo:operator%40liaison.example?secret=" in result.output
+
+
 def test_the_command_refuses_when_the_environment_is_production(app, monkeypatch):
     monkeypatch.setitem(app.config, "LIAISON_ENV", "production")
     result = app.test_cli_runner().invoke(args=["seed-demo"])
