@@ -20,7 +20,10 @@ def create_operator_command(email: str, name: str, password: str) -> None:
     except InvalidInput as exc:
         raise click.BadParameter(str(exc)) from exc
     db.session.commit()
-    click.echo(f"Operator {user.email} is ready.")
+    click.echo(
+        f"Operator {user.email} is ready. At the first sign-in they set up two-step sign-in "
+        "with an authenticator app (TOTP), which operators must use."
+    )
 
 
 @click.command("seed-demo")

@@ -164,7 +164,8 @@ def seed_demo(liaison_env: str = "development") -> list[DemoAccount]:
         accounts.append(_association(spec, agencies))
     operator = _user(OPERATOR_EMAIL, "Demo platform operator")
     operator.is_operator = True
-    accounts.append(DemoAccount(operator.email, roles.OPERATOR, "/admin/"))
+    secret = _second_factor(operator, roles.OPERATOR)
+    accounts.append(DemoAccount(operator.email, roles.OPERATOR, "/admin/", secret))
     db.session.flush()
     return accounts
 
@@ -196,16 +197,22 @@ def _user(email: str, name: str) -> User:
     return user
 
 
+def _second_factor(user: User, role: str) -> str | None:
+    """Enrol `user` in TOTP if `role` requires it (kept if already enrolled); returns the
+    secret to print, or None."""
+    if role in roles.ROLES_REQUIRING_TOTP and not user.totp_enabled:
+        user.totp_secret = pyotp.random_base32()
+        user.totp_enabled = True
+    return user.totp_secret if user.totp_enabled else None
+
+
 def _agency_staff(agency: Agency) -> list[DemoAccount]:
     accounts = []
     for mailbox, role in AGENCY_ACCOUNTS:
         user = _user(f"{mailbox}@{agency.slug}.example", f"Demo {mailbox} ({agency.town})")
-        if role in roles.ROLES_REQUIRING_TOTP and not user.totp_enabled:
-            user.totp_secret = pyotp.random_base32()
-            user.totp_enabled = True
+        secret = _second_factor(user, role)
         with tenant_context(agency.id, user.id, session=db.session):
             grant_role(user, agency, role)
-        secret = user.totp_secret if user.totp_enabled else None
         accounts.append(DemoAccount(user.email, role, f"/console/{agency.slug}/", secret))
     return accounts
 
@@ -286,10 +293,14 @@ def format_accounts(accounts: list[DemoAccount], base_url: str) -> str:
         f"{'email':<{width}}  {'role':<20}  lands on",
     ]
     lines += [f"{a.email:<{width}}  {a.role:<20}  {base_url}{a.where}" for a in accounts]
-    reviewers = [a for a in accounts if a.totp_secret]
-    if reviewers:
-        lines += ["", "Background reviewers sign in with a TOTP code too (any authenticator app):"]
-        for account in reviewers:
+    with_totp = [a for a in accounts if a.totp_secret]
+    if with_totp:
+        lines += [
+            "",
+            "Background reviewers and the operator sign in with a TOTP code too "
+            "(any authenticator app):",
+        ]
+        for account in with_totp:
             lines.append(f"{account.email:<{width}}  secret {account.totp_secret}")
             lines.append(f"{'':<{width}}  {account.otpauth_uri}")
     return "\n".join(lines)

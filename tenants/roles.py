@@ -22,5 +22,7 @@ ROLE_LABELS = {
     BACKGROUND_REVIEWER: "Background reviewer",
 }
 
-# Grants that touch criminal-history data: their holders must use a second factor.
-ROLES_REQUIRING_TOTP = frozenset({BACKGROUND_REVIEWER})
+# Roles whose holders must use a second factor: grants that touch criminal-history data,
+# and the platform operator (held through `User.is_operator`, not a grant), who manages
+# every agency and reads the embedded outbox.
+ROLES_REQUIRING_TOTP = frozenset({BACKGROUND_REVIEWER, OPERATOR})

@@ -6,7 +6,7 @@ from sqlalchemy import create_engine, text
 
 @pytest.fixture
 def operator(make_user):
-    return make_user(None, None, email="operator@liaison.example", operator=True)
+    return make_user(None, None, email="operator@liaison.example", operator=True, totp=True)
 
 
 @pytest.fixture

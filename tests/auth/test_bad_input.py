@@ -121,7 +121,7 @@ def test_no_post_route_answers_500_to_a_body_it_cannot_read(app, make_agency, ma
     """Signed in as an operator who is also the admin of the dummy agency, so the forms behind
     sign-in are reached too; every text field of each page is then sent as a file upload."""
     agency = make_agency(DUMMY_SLUG)
-    admin = make_user(agency, roles.AGENCY_ADMIN, operator=True)
+    admin = make_user(agency, roles.AGENCY_ADMIN, operator=True, totp=True)
     for rule in post_rules(app):
         path = dummy_path(app, rule)
         browser = app.test_client()

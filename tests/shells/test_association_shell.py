@@ -33,7 +33,7 @@ def test_people_who_are_not_its_staff_get_404(app, make_agency, make_association
     outsiders = [
         make_user(agency, roles.AGENCY_ADMIN),
         make_user(None, None, association=other),
-        make_user(None, None, operator=True),
+        make_user(None, None, operator=True, totp=True),
     ]
     for outsider in outsiders:
         browser = app.test_client()

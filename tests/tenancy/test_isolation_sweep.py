@@ -114,7 +114,7 @@ def test_every_tenant_admin_view_uses_the_tenant_scoped_base(app):
 def test_tenant_admin_views_answer_404_for_another_agencys_row(
     app, scenario, make_user, login, database_urls
 ):
-    operator = make_user(None, None, operator=True)
+    operator = make_user(None, None, operator=True, totp=True)
     operator_client, b_admin_client = app.test_client(), app.test_client()
     login(operator, with_client=operator_client)
     login(scenario.b_admin, with_client=b_admin_client)
@@ -170,7 +170,7 @@ def test_ids_no_database_column_can_hold_answer_404(app, scenario, make_user, lo
             status = client.open(path, method=method).status_code
             if status != 404:
                 failures.append(f"{method} {path} -> {status}")
-    operator = make_user(None, None, operator=True)
+    operator = make_user(None, None, operator=True, totp=True)
     login(operator, with_client=client)
     client.post("/admin/manage-agency/", data={"agency_id": scenario.agency_b.id})
     for view in tenant_admin_views(app):

@@ -1,5 +1,8 @@
 """`liaison create-operator`: the first account on a new installation."""
 
+import re
+
+import pyotp
 from sqlalchemy import select
 
 from liaison.extensions import db
@@ -15,15 +18,21 @@ def _user(email):
     return db.session.scalar(select(User).where(User.email == email))
 
 
-def test_creates_an_operator_who_lands_on_the_admin_console(app, client):
+def test_creates_an_operator_who_enrols_totp_then_lands_on_the_admin_console(app, client):
     result = _run(app, "--email", "Ops@Liaison.Example", "--password", "a long operator pass")
 
     assert result.exit_code == 0, result.output
     assert "Operator ops@liaison.example is ready." in result.output
+    assert "two-step sign-in" in result.output
     assert _user("ops@liaison.example").is_operator
     response = client.post(
         "/login", data={"email": "ops@liaison.example", "password": "a long operator pass"}
     )
+    assert response.headers["Location"].endswith("/login/totp/setup")
+    page = client.get("/login/totp/setup").get_data(as_text=True)
+    secret = re.search(r'<code class="totp-secret">([A-Z2-7 ]+)</code>', page).group(1)
+    code = pyotp.TOTP(secret.replace(" ", "")).now()
+    response = client.post("/login/totp/setup", data={"code": code})
     assert response.headers["Location"].endswith("/admin/")
 
 

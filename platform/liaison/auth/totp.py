@@ -22,7 +22,7 @@ from liaison.extensions import db
 from liaison.tenancy import tenant_context
 from tenants.models import RoleGrant, User
 from tenants.operations import InvalidInput
-from tenants.roles import ROLES_REQUIRING_TOTP
+from tenants.roles import OPERATOR, ROLES_REQUIRING_TOTP
 
 ISSUER = "Liaison"
 CODE_PATTERN = re.compile(r"[0-9]{6}")
@@ -74,7 +74,10 @@ def check_code(user: User, code: str) -> CodeCheck:
 
 
 def requires_totp(user: User) -> bool:
-    """Whether `user` holds a grant, in any agency, that touches criminal-history data."""
+    """Whether `user` holds a role of ROLES_REQUIRING_TOTP: the operator flag, or a grant
+    in any agency (one that touches criminal-history data)."""
+    if user.is_operator and OPERATOR in ROLES_REQUIRING_TOTP:
+        return True
     with tenant_context(None, user.id, session=db.session):  # their own grants are visible
         grant_id = db.session.scalar(
             select(RoleGrant.id)

@@ -58,8 +58,9 @@ def _ask_to_sign_in():
 
 @bp.before_app_request
 def _require_second_factor():
-    """Holders of a grant that touches criminal-history data use nothing but the sign-in
-    pages until they have enrolled a second factor (the grant may come after sign-in)."""
+    """Holders of a role that requires a second factor (a grant touching criminal-history
+    data, or the operator flag) use nothing but the sign-in pages until they have enrolled
+    one (the role may come after sign-in)."""
     if not current_user.is_authenticated or current_user.totp_enabled:
         return None
     if request.blueprint in OPEN_WITHOUT_SECOND_FACTOR or request.endpoint in (None, "static"):
