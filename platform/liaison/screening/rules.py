@@ -21,12 +21,17 @@ Status labels are refused even when used of a group ("undocumented residents"): 
 in an outreach note is the first step to recording who carries it, and the note can say
 "immigrant communities" or "regardless of immigration status" instead. The rules err on
 the side of refusing; the reason tells the officer what to rephrase.
+
+Text is matched in a normalised form (`normalise.py`: invisible characters, lookalike
+letters of other scripts, accents, spacing), and the refusal quotes what the officer typed.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .normalise import fold_accents, loose, normalise
 
 _PERSON = (
     r"(?:he|she|him|his|her|hers|they|them|their|victim|witness|client|survivor|woman|man|"
@@ -62,21 +67,22 @@ class Refusal:
 
 
 def _rule(name: str, reason: str, *alternatives: str, flags=re.IGNORECASE) -> Rule:
-    return Rule(name, reason, re.compile("|".join(f"(?:{a})" for a in alternatives), flags))
+    source = "|".join(f"(?:{a})" for a in alternatives)
+    return Rule(name, reason, re.compile(fold_accents(source), flags))
 
 
 RULES: tuple[Rule, ...] = (
     _rule(
         "status-label",
         "a status label is a statement about who has that status",
-        r"\bundocumented\b",
+        rf"\b{loose('undocumented')}\b",
         r"\billegal(?:ly)?\s+(?:aliens?|immigrants?|migrants?|entry|entered|present)\b",
         r"\billegals\b",
         r"\b(?:no|without|has\s+no|have\s+no|doesn'?t\s+have|don'?t\s+have)\s+(?:legal\s+)?papers\b",
         r"\bout\s+of\s+status\b",
         r"\bsin\s+papeles\b",
         r"\bno\s+tienen?\s+papeles\b",
-        r"\bindocumentad[oa]s?\b",
+        rf"\b{loose('indocumentad')}[oa]s?\b",
         r"\b(?:inmigrantes?|migrantes?)\s+ilegal(?:es)?\b",
         r"\bilegales\b",
         r"\baliens?\b",
@@ -183,11 +189,14 @@ RULES: tuple[Rule, ...] = (
 
 
 def screen(text: str | None) -> Refusal | None:
-    """The first rule `text` breaks, or None when it may be saved."""
+    """The first rule `text` breaks, or None when it may be saved. The text is matched in
+    its normalised form; the refusal quotes the original words."""
     if not text:
         return None
+    normalised = normalise(text)
     for rule in RULES:
-        found = rule.pattern.search(text)
+        found = rule.pattern.search(normalised.text)
         if found:
-            return Refusal(rule.name, rule.reason, found.group(0).strip())
+            matched = normalised.original_span(found.start(), found.end())
+            return Refusal(rule.name, rule.reason, matched.strip())
     return None
