@@ -25,6 +25,7 @@ from wtforms.validators import ValidationError
 from liaison import audit
 from liaison.extensions import db
 from liaison.forms import Form
+from liaison.pagination import page_number
 from liaison.tenancy import TenantRow, current_agency_id
 from liaison.web import MAX_DATABASE_ID, activate_agency
 from tenants.models import Agency
@@ -113,6 +114,19 @@ class AuditedModelView(OperatorOnly, ModelView):
 
     def get_one(self, id):
         return self.get_query().filter(self.model.id == _parse_id(id)).one_or_none()
+
+    def _get_list_extra_args(self):
+        """Flask-Admin reads the page with `int()`, so a negative number or one past any
+        list reaches the database as an offset it refuses (a 500); it is read the way the
+        console's lists read it (Flask-Admin counts pages from 0)."""
+        return super()._get_list_extra_args().clone(page=page_number(first=0))
+
+    def get_list(self, page, *args, **kwargs):
+        """A page past the last one is a page that does not exist: 404."""
+        count, data = super().get_list(page, *args, **kwargs)
+        if page and isinstance(data, list) and not data:
+            abort(404)
+        return count, data
 
     def on_model_change(self, form, model, is_created):
         fields = _changed_fields(model)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flask import Blueprint, Flask, abort, g, render_template, request
@@ -15,6 +16,8 @@ from . import tenancy
 from .extensions import db
 
 MAX_DATABASE_ID = 2**31 - 1
+# C0 and C1 control characters and DEL: no link, search or filter of the site holds one.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class DatabaseId(IntegerConverter):
@@ -28,6 +31,7 @@ class DatabaseId(IntegerConverter):
 def init_web(app: Flask) -> None:
     app.url_map.converters["int"] = DatabaseId
     tenancy.install_guard()
+    app.before_request(_refuse_control_characters)
     app.before_request(_open_user_context)
     app.after_request(_commit_unit_of_work)
     app.teardown_request(_close_tenant_context)
@@ -103,6 +107,15 @@ def activate_agency(agency) -> None:
     g.agency = agency
     user_id = current_user.id if current_user.is_authenticated else None
     tenancy.set_tenant(agency.id, user_id, session=db.session)
+
+
+def _refuse_control_characters() -> None:
+    """400 for a path or query string holding a control character, before any view reads
+    it: they are never part of a real address, and NUL would reach PostgreSQL, which
+    refuses it in text (a 500). Form bodies are the forms' business (`liaison.forms`)."""
+    texts = [request.path, *(text for pair in request.args.items(multi=True) for text in pair)]
+    if any(_CONTROL_CHARACTER.search(text) for text in texts):
+        abort(400, description=_("The address holds a character that no page of this site uses."))
 
 
 def _open_user_context() -> None:

@@ -42,10 +42,18 @@ def test_a_huge_page_number_shows_the_last_page(admin_client, path, page):
     assert "Page 2 of 2" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("page", ["abc", "-3", "0", "", "1.5", "%00", "%ff%fe", "٣"])
+@pytest.mark.parametrize("page", ["abc", "-3", "0", "", "1.5", "%ff%fe", "٣", "1_000"])
 @pytest.mark.parametrize("path", LISTS)
 def test_a_page_number_that_is_not_one_shows_the_first_page(admin_client, path, page):
     response = admin_client.get(f"/console/pages-pd/{path}?page={page}")
 
     assert response.status_code == 200
     assert "Page 1 of 2" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_a_control_character_in_the_address_is_a_clear_bad_request(admin_client, path):
+    response = admin_client.get(f"/console/pages-pd/{path}?page=1%00")
+
+    assert response.status_code == 400
+    assert "character that no page of this site uses" in response.get_data(as_text=True)

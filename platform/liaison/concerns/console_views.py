@@ -11,6 +11,7 @@ from flask_login import current_user
 from liaison.console.access import has_role
 from liaison.console.blueprint import bp
 from liaison.csv_export import csv_response
+from liaison.pagination import page_of
 from liaison.storage import serves_file
 from liaison.web import load_or_404
 from tenants import roles
@@ -41,8 +42,7 @@ def _concern_helpers():
 def concerns():
     _require_reader()
     filters = listing.Filters.from_args(request.args)
-    page = request.args.get("page", 1, type=int) or 1
-    pages = listing.concern_page(filters, max(1, min(page, 10_000)))
+    pages = page_of(listing.filtered_query(filters))
     return render_template(
         "concerns/list.html",
         pages=pages,

@@ -15,7 +15,6 @@ from .models import SOURCE_LABELS, STATUSES, Concern
 from .monthly import month_bounds
 from .public_labels import CATEGORIES
 
-PER_PAGE = 50
 MONTH_PATTERN = re.compile(r"(20\d\d)-(0[1-9]|1[0-2])")
 
 
@@ -56,10 +55,6 @@ def filtered_query(filters: Filters):
         start, end = month_bounds(int(filters.month[:4]), int(filters.month[5:]))
         query = query.where(Concern.created_at >= start, Concern.created_at < end)
     return query
-
-
-def concern_page(filters: Filters, page: int):
-    return db.paginate(filtered_query(filters), page=page, per_page=PER_PAGE, error_out=False)
 
 
 def people(ids) -> dict[int, User]:

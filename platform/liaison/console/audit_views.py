@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import render_template
 from sqlalchemy import select
 
 from liaison.audit.models import AuditEvent
 from liaison.extensions import db
+from liaison.pagination import page_of
 from tenants import roles
 from tenants.models import User
 
 from .access import require_role
 from .blueprint import bp
 
-PER_PAGE = 50
-
 
 @bp.get("/audit")
 @require_role(roles.AGENCY_ADMIN, roles.CHIEF)
 def audit_log():
-    page = max(request.args.get("page", 1, type=int), 1)
-    events = db.paginate(
-        select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc()),
-        page=page,
-        per_page=PER_PAGE,
-        error_out=False,
+    events = page_of(
+        select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
     )
     actor_ids = {event.actor_id for event in events.items if event.actor_id}
     actors = dict(

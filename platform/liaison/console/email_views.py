@@ -6,32 +6,26 @@ agency admin must not be able to sign in as the staff member it was meant for.
 
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import render_template
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from liaison.extensions import db
 from liaison.mail.models import EmailMessage
+from liaison.pagination import page_of
 from liaison.web import load_or_404
 from tenants import roles
 
 from .access import require_role
 from .blueprint import bp
 
-PER_PAGE = 50
-
 
 @bp.get("/emails/")
 @require_role(roles.AGENCY_ADMIN)
 def email_list():
-    page = max(request.args.get("page", 1, type=int), 1)
-    messages = db.paginate(
+    messages = page_of(
         select(EmailMessage)
         .options(selectinload(EmailMessage.recipient))
-        .order_by(EmailMessage.created_at.desc(), EmailMessage.id.desc()),
-        page=page,
-        per_page=PER_PAGE,
-        error_out=False,
+        .order_by(EmailMessage.created_at.desc(), EmailMessage.id.desc())
     )
     return render_template("console/email_list.html", messages=messages)
 
