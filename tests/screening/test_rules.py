@@ -24,6 +24,11 @@ REFUSED_ENGLISH = [
     ("Ms. Smith is a permanent resident", "named-person"),
     ("Juan Perez is not a citizen", "named-person"),
     ("Two U-visa certification requests came in from the shelter", "visa-request"),
+    ("Victim applied for asylum last year", "protection"),
+    ("She is here on an H-1B", "visa-class"),
+    ("Suspect's girlfriend entered without inspection", "entry"),
+    ("Neighbour has an ICE detainer", "enforcement"),
+    ("Victim is a Mexican citizen", "citizenship"),
 ]
 REFUSED_SPANISH = [
     ("La señora no tiene papeles", "status-label"),
@@ -38,6 +43,11 @@ REFUSED_SPANISH = [
     ("Se le venció la visa", "overstay"),
     ("Sra. Gómez no tiene papeles", "status-label"),
     ("La víctima es ciudadana de México", "visa-status"),
+    ("Su hermana tiene TPS", "protection"),
+    ("Está aquí con visa H-1B", "visa-class"),
+    ("Entró sin inspección", "entry"),
+    ("Le tiene miedo a la migra", "enforcement"),
+    ("Es ciudadano mexicano", "citizenship"),
 ]
 ACCEPTED_ENGLISH = [
     "Presented U-visa information to the shelter's advocates",
