@@ -65,6 +65,9 @@ def test_single_letters_are_joined_only_in_runs_of_three_or_more():
     assert normalise("a b c d").text == "abcd"
     assert normalise("Plan B a day").text == "Plan B a day"
     assert normalise("U.S. citizen").text == "U.S. citizen"
+    assert normalise("I am a U.S. citizen").text == "I am a U.S. citizen"  # mixed separators
+    assert normalise("a U S b").text == "a U S b"  # mixed case
+    assert normalise("U n d o c").text == "Undoc"
 
 
 def test_other_scripts_are_left_alone_where_they_look_like_nothing_latin():

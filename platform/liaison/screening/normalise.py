@@ -31,8 +31,12 @@ _PUNCTUATION = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u02bc\u02b9\u2032\u00b4\u0060", "'"),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63", "-"),
 }
-# Single letters split by one separator: "u n d o", "I.C.E.", "D-A-C-A".
-_SPACED_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[ .-][^\W\d_](?![^\W\d_])){2,}")
+# Single letters split by one and the same separator: "u n d o", "I.C.E.", "D-A-C-A" (not
+# "a U.S.", where the article and the abbreviation use different ones).
+_LETTER = r"[^\W\d_]"
+_SPACED_LETTERS = re.compile(
+    rf"(?<!{_LETTER}){_LETTER}([ .-]){_LETTER}(?!{_LETTER})(?:\1{_LETTER}(?!{_LETTER}))+"
+)
 _SEPARATOR = r"(?:\s?[-.]\s?|\s)?"
 
 
@@ -112,8 +116,10 @@ def _latin_lookalike(char: str) -> str:
 def _join_spaced_letters(text: str, origins: list[int]) -> tuple[str, list[int]]:
     keep = [True] * len(text)
     for run in _SPACED_LETTERS.finditer(text):
-        for i in range(run.start() + 1, run.end(), 2):
-            keep[i] = False
+        letters = run.group(0)[::2]
+        if letters[1:].islower() or letters.isupper():  # "u n d o", "U n d o", "I.C.E"
+            for i in range(run.start() + 1, run.end(), 2):
+                keep[i] = False
     if all(keep):
         return text, origins
     return (
