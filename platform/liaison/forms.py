@@ -1,4 +1,22 @@
-"""The base of every form in Liaison: Flask-WTF with its CSRF token, reading form fields only."""
+"""The base of every form in Liaison: Flask-WTF with its CSRF token, reading form fields
+only, and the free-text fields of staff forms.
+
+Staff forms and citizen forms
+-----------------------------
+A citizen-facing form derives from `liaison.citizen.CitizenForm` (and lives in a
+capability's `public_forms` module); every other form is a staff form. A citizen form is not
+screened: a citizen may describe their own situation to the agency.
+
+Every free-text field of a staff form is a `FreeText` (one line) or `FreeTextArea`: it
+refuses text that reads like a person's immigration status (`liaison.screening`), with the
+reason as the field's error. Text-accepting fields that do not hold prose stay plain by
+type: `PasswordField` (a secret), `EmailField` (an address), `HiddenField` (a token the page
+sends back), `SearchField` (a search box, never stored), `URLField` (a link), `TelField` (a
+phone number). Values that are codes (a section number, a duty id, a #RRGGBB colour) are
+`FreeText` too: screening cannot hurt them, and no type exists to exempt prose by mistake.
+`tests/test_staff_forms_screened.py` walks every staff form and proves each text field is
+screened.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +26,9 @@ from flask_wtf import FlaskForm
 from flask_wtf.form import _Auto, _is_submitted
 from werkzeug.datastructures import CombinedMultiDict, FileStorage, MultiDict
 from wtforms.fields import FileField
+from wtforms.validators import ValidationError
+
+from liaison.screening import Refusal, screen
 
 
 def form_fields_only(meta, form, formdata):
@@ -61,3 +82,30 @@ class IntegerField(wtforms.IntegerField):
             self.data = None
             raise ValueError(self.gettext("Not a valid integer value."))
         super().process_formdata(valuelist)
+
+
+def refusal_message(refusal: Refusal) -> str:
+    """The field error for screened-out text, worded for any record (not only outreach)."""
+    return (
+        "Not saved: this looks like it describes a person's immigration status "
+        f"({refusal.reason}; found “{refusal.matched}”). Records here never hold anyone's "
+        "immigration status: rephrase without it."
+    )
+
+
+class _Screened:
+    """Refuses, after the field's own validators, text the immigration-status screen refuses."""
+
+    def post_validate(self, form, validation_stopped):
+        super().post_validate(form, validation_stopped)
+        refusal = screen(self.data)
+        if refusal:
+            raise ValidationError(refusal_message(refusal))
+
+
+class FreeText(_Screened, wtforms.StringField):
+    """A one-line free-text field of a staff form, screened."""
+
+
+class FreeTextArea(_Screened, wtforms.TextAreaField):
+    """A multi-line free-text field of a staff form, screened."""

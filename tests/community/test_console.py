@@ -164,6 +164,23 @@ def test_officers_change_only_their_own_meetings_and_the_chief_only_reads(signed
     assert rows(agency, LiaisonMeeting) == []
 
 
+def test_a_meeting_note_naming_a_resident_as_undocumented_is_refused(signed_in, agency):
+    """The attack of issue 10 (F4); the rest of the form stays as typed."""
+    officer, _ = signed_in(roles.OFFICER)
+
+    response = officer.post(
+        "/console/riverton/community/meetings/new",
+        data=_meeting_form(notes="Mr. Alvarez, a resident of Elm St, is undocumented."),
+    )
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Not saved: this looks like it describes a person" in page
+    assert 'id="notes-error"' in page
+    assert 'value="Monthly association meeting"' in page
+    assert rows(agency, LiaisonMeeting) == []
+
+
 def test_outside_input_is_logged_filtered_and_other_needs_a_name(signed_in, agency):
     officer, _ = signed_in(roles.OFFICER)
     base = {"received_on": "2026-10-01", "contact": "Chief Doe", "summary": "Good work."}

@@ -116,6 +116,25 @@ def test_refused_moves_are_403_or_a_form_error(app, agency, make_user, login):
     assert len(hops(agency, concern.id)) == 1
 
 
+def test_notes_that_describe_someones_immigration_status_are_refused(app, agency, make_user, login):
+    """The attack of issue 10 (F4): an internal note on a move, and a progress note."""
+    officer = make_user(agency, roles.OFFICER)
+    concern = logged_concern(agency, officer)
+    client = _client(app, login, officer)
+    base = f"/console/desk-pd/concerns/{concern.id}"
+    status_talk = "victim is undocumented, asked about her visa status"
+
+    moved = client.post(base + "/move", data={"move": "forward_to_supervisor", "note": status_talk})
+    noted = client.post(base + "/notes", data={"body": status_talk})
+
+    assert (moved.status_code, noted.status_code) == (400, 400)
+    for response in (moved, noted):
+        assert "Not saved: this looks like it describes a person" in response.get_data(as_text=True)
+    assert len(hops(agency, concern.id)) == 1
+    ordinary = client.post(base + "/notes", data={"body": "Asked the caller to call back"})
+    assert ordinary.status_code == 303
+
+
 def test_a_background_reviewer_cannot_read_concerns(app, agency, make_user, login):
     reviewer = make_user(agency, roles.BACKGROUND_REVIEWER, totp=True)
     assert _client(app, login, reviewer).get("/console/desk-pd/concerns").status_code == 403

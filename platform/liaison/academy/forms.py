@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from wtforms import DateField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import DateField, RadioField, SelectField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from liaison.forms import Form, IntegerField
+from liaison.forms import Form, FreeText, FreeTextArea, IntegerField
 
 from .checks import CHANNELS
 from .models import ADMITTED, CHECK_STATUSES, DECLINED, KINDS, WAITLISTED
 
 
 class CohortForm(Form):
-    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    name = FreeText("Name", validators=[DataRequired(), Length(max=200)])
     kind = RadioField(
         "Academy",
         choices=[(kind, f"{kind.title()} academy") for kind in KINDS],
@@ -21,7 +21,7 @@ class CohortForm(Form):
     )
     starts_on = DateField("Starts on", validators=[InputRequired()])
     ends_on = DateField("Ends on", validators=[InputRequired()])
-    sessions = TextAreaField(
+    sessions = FreeTextArea(
         "Sessions",
         validators=[Length(max=5000)],
         description="One session per line, e.g. “Tue 6 Jan, 6–9 pm: Patrol procedures”.",
@@ -35,12 +35,12 @@ class CohortForm(Form):
 
 
 class AcademySettingsForm(Form):
-    disqualification_rules = TextAreaField(
+    disqualification_rules = FreeTextArea(
         "Disqualification rules",
         validators=[DataRequired(), Length(max=4000)],
         description="One reason category per line; a flag must name one of them.",
     )
-    disclosure_questions = TextAreaField(
+    disclosure_questions = FreeTextArea(
         "Self-disclosure questions",
         validators=[Length(max=4000)],
         description="One yes/no question per line; applicants explain each yes.",
@@ -64,7 +64,7 @@ class OutcomeForm(Form):
         validate_choice=False,
     )
     checked_on = DateField("Checked on", validators=[Optional()])
-    note = TextAreaField(
+    note = FreeTextArea(
         "Note (optional, encrypted)",
         validators=[Length(max=4000)],
         description="Do not paste the criminal-history record: the outcome is all we keep.",

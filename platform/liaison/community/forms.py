@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, EmailField, SelectField, TelField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from liaison.console.forms import CheckboxListField
-from liaison.forms import Form
+from liaison.forms import Form, FreeText, FreeTextArea
 
 from .models import MEETING_ROLES, ORGANIZATION_KINDS, OUTSIDE_AGENCIES, SUGGESTION_SOURCES
 
@@ -25,37 +25,37 @@ def _optional_id(value):
 
 
 class OrganizationForm(Form):
-    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    name = FreeText("Name", validators=[DataRequired(), Length(max=200)])
     kind = SelectField("Kind", choices=list(ORGANIZATION_KINDS.items()))
     is_formal = BooleanField(
         "Formal organization",
         description="Unticked for an informal group (no officers, no charter).",
     )
-    neighbourhood = StringField("Neighbourhood", validators=[Optional(), Length(max=120)])
+    neighbourhood = FreeText("Neighbourhood", validators=[Optional(), Length(max=120)])
     liaison_officer_id = SelectField("Liaison officer", coerce=_optional_id)
     is_active = BooleanField("Active", default=True)
-    notes = TextAreaField("Notes", validators=[Optional(), Length(max=5000)])
+    notes = FreeTextArea("Notes", validators=[Optional(), Length(max=5000)])
 
     def set_staff(self, choices) -> None:
         self.liaison_officer_id.choices = [("", "No liaison officer yet"), *choices]
 
 
 class ContactForm(Form):
-    name = StringField("Contact name", validators=[DataRequired(), Length(max=200)])
-    role = StringField("Role in the organization", validators=[Optional(), Length(max=120)])
+    name = FreeText("Contact name", validators=[DataRequired(), Length(max=200)])
+    role = FreeText("Role in the organization", validators=[Optional(), Length(max=120)])
     email = EmailField("Email", validators=[Optional(), Email(), Length(max=254)])
-    phone = StringField("Phone", validators=[Optional(), Length(max=40)])
+    phone = TelField("Phone", validators=[Optional(), Length(max=40)])
 
 
 class MeetingForm(Form):
     held_on = DateField("Date", validators=[DataRequired(), _sane_date])
-    title = StringField("Meeting", validators=[DataRequired(), Length(max=200)])
+    title = FreeText("Meeting", validators=[DataRequired(), Length(max=200)])
     role = SelectField("The department", choices=list(MEETING_ROLES.items()))
-    place = StringField("Place", validators=[Optional(), Length(max=300)])
+    place = FreeText("Place", validators=[Optional(), Length(max=300)])
     organization_ids = CheckboxListField("Organizations", coerce=int, validate_choice=True)
     officer_ids = CheckboxListField("Officers present", coerce=int, validate_choice=True)
-    notes = TextAreaField("Notes", validators=[Optional(), Length(max=10000)])
-    concerns_raised = TextAreaField(
+    notes = FreeTextArea("Notes", validators=[Optional(), Length(max=10000)])
+    concerns_raised = FreeTextArea(
         "Concerns raised",
         validators=[Optional(), Length(max=10000)],
         description="One short item per line.",
@@ -65,12 +65,12 @@ class MeetingForm(Form):
 class OutsideInputForm(Form):
     received_on = DateField("Date", validators=[DataRequired(), _sane_date])
     source_agency = SelectField("Outside agency", choices=list(OUTSIDE_AGENCIES.items()))
-    other_agency = StringField(
+    other_agency = FreeText(
         "Other agency", validators=[Optional(), Length(max=200)], description="If Other."
     )
-    contact = StringField("Contact", validators=[Optional(), Length(max=200)])
-    summary = TextAreaField("Summary of the input", validators=[DataRequired(), Length(max=10000)])
-    follow_up = TextAreaField("Follow-up", validators=[Optional(), Length(max=5000)])
+    contact = FreeText("Contact", validators=[Optional(), Length(max=200)])
+    summary = FreeTextArea("Summary of the input", validators=[DataRequired(), Length(max=10000)])
+    follow_up = FreeTextArea("Follow-up", validators=[Optional(), Length(max=5000)])
 
     def fields_dict(self) -> dict:
         return {
@@ -84,9 +84,9 @@ class OutsideInputForm(Form):
 
 
 class SuggestionForm(Form):
-    suggestion = TextAreaField("Training need", validators=[DataRequired(), Length(max=5000)])
+    suggestion = FreeTextArea("Training need", validators=[DataRequired(), Length(max=5000)])
     source = SelectField("Source", choices=list(SUGGESTION_SOURCES.items()))
-    source_detail = StringField(
+    source_detail = FreeText(
         "Source detail",
         validators=[Optional(), Length(max=300)],
         description="Which meeting, concern or officer, in a few words.",

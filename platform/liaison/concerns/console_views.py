@@ -113,7 +113,10 @@ def move_concern(concern_id: int):
     _require_reader()
     form = MoveForm()
     if not form.validate_on_submit():
-        return _detail(concern, "Choose an action; keep the note under 4000 characters.", 400)
+        # The move's note boxes are drawn by hand, without field errors: the note's go here.
+        problem = " ".join(form.note.errors)
+        problem = problem or "Choose an action; keep the note under 4000 characters."
+        return _detail(concern, problem, 400)
     try:
         routing.move_concern(concern, form.move.data, current_user.id, _roles(), form.note.data)
     except routing.NotPermitted:

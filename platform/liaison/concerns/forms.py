@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from wtforms import BooleanField, EmailField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, HiddenField, SelectField, TelField
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
-from liaison.forms import Form
+from liaison.forms import Form, FreeText, FreeTextArea
 
 from .models import SOURCE_LABELS, SOURCE_WEB
 from .public_labels import CATEGORY_LABELS
@@ -21,13 +21,13 @@ def category_choices():
 class LogConcernForm(Form):
     source = SelectField("Where you heard it", choices=STAFF_SOURCES)
     category = SelectField("Category", validators=[DataRequired()])
-    neighbourhood = StringField(
+    neighbourhood = FreeText(
         filters=TEXT_FILTERS, label="Neighborhood", validators=[Optional(), Length(max=120)]
     )
-    description = TextAreaField(
+    description = FreeTextArea(
         filters=TEXT_FILTERS, label="Concern", validators=[DataRequired(), Length(max=4000)]
     )
-    contact_name = StringField(
+    contact_name = FreeText(
         filters=TEXT_FILTERS,
         label="Contact name (optional)",
         validators=[Optional(), Length(max=200)],
@@ -37,7 +37,7 @@ class LogConcernForm(Form):
         label="Contact email (optional)",
         validators=[Optional(), Length(max=254), Email()],
     )
-    contact_phone = StringField(
+    contact_phone = TelField(
         filters=TEXT_FILTERS,
         label="Contact phone (optional)",
         validators=[Optional(), Length(max=40), Regexp(r"^[0-9+()\-.\s]*$")],
@@ -50,19 +50,19 @@ class LogConcernForm(Form):
 
 class MoveForm(Form):
     move = HiddenField(validators=[DataRequired()])
-    note = TextAreaField(
+    note = FreeTextArea(
         filters=TEXT_FILTERS, label="Note (internal)", validators=[Optional(), Length(max=4000)]
     )
 
 
 class NoteForm(Form):
-    body = TextAreaField(
+    body = FreeTextArea(
         filters=TEXT_FILTERS, label="Progress note", validators=[DataRequired(), Length(max=4000)]
     )
     is_public = BooleanField("Show on the citizen's follow page")
 
 
 class RecommendedActionsForm(Form):
-    recommended_actions = TextAreaField(
+    recommended_actions = FreeTextArea(
         filters=TEXT_FILTERS, label="Recommended actions", validators=[Optional(), Length(max=4000)]
     )

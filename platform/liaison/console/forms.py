@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf.file import FileField
-from wtforms import EmailField, SelectField, SelectMultipleField, StringField, widgets
+from wtforms import EmailField, SelectField, SelectMultipleField, widgets
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
-from liaison.forms import Form
+from liaison.forms import Form, FreeText
 from liaison.i18n import LANGUAGE_NAMES
 from tenants import roles
 
@@ -19,7 +19,7 @@ def role_choices() -> list[tuple[str, str]]:
 
 class InviteStaffForm(Form):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
-    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    name = FreeText("Name", validators=[DataRequired(), Length(max=200)])
     role = SelectField("Role", choices=role_choices, validators=[DataRequired()])
 
 
@@ -33,17 +33,17 @@ class CheckboxListField(SelectMultipleField):
 
 
 class AgencySettingsForm(Form):
-    coordinator_title = StringField(
+    coordinator_title = FreeText(
         "Coordinator's title",
         validators=[DataRequired(), Length(max=120)],
         description="As your policy names the role, e.g. Community Relations Officer.",
     )
-    chief_title = StringField("Chief's title", validators=[DataRequired(), Length(max=120)])
+    chief_title = FreeText("Chief's title", validators=[DataRequired(), Length(max=120)])
     languages = CheckboxListField(
         "Languages of the public site",
         choices=[(code, name) for code, name in LANGUAGE_NAMES.items()],
     )
-    brand_colour = StringField(
+    brand_colour = FreeText(
         "Brand colour",
         validators=[DataRequired(), Length(max=7)],
         description="The colour of your public site's header, as #RRGGBB.",

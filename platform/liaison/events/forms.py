@@ -8,14 +8,12 @@ from wtforms import (
     BooleanField,
     DateField,
     SelectField,
-    StringField,
-    TextAreaField,
     TimeField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from liaison.console.forms import CheckboxListField
-from liaison.forms import Form, IntegerField
+from liaison.forms import Form, FreeText, FreeTextArea, IntegerField
 from liaison.i18n import LANGUAGE_NAMES
 
 from .schedule import MAX_AGE, EventDetails, wall_clock
@@ -30,8 +28,8 @@ def _sane_date(form, field):
 
 
 class ProgramForm(Form):
-    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
-    description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
+    name = FreeText("Name", validators=[DataRequired(), Length(max=200)])
+    description = FreeTextArea("Description", validators=[Optional(), Length(max=5000)])
     hands_on = BooleanField(
         "Hands-on",
         description="Participants take part in an activity (sports, a course, a ride) rather "
@@ -41,8 +39,8 @@ class ProgramForm(Form):
 
 class EventForm(Form):
     program_id = SelectField("Program", coerce=int, validate_choice=True)
-    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
-    description = TextAreaField("Description", validators=[Optional(), Length(max=5000)])
+    title = FreeText("Title", validators=[DataRequired(), Length(max=200)])
+    description = FreeTextArea("Description", validators=[Optional(), Length(max=5000)])
     start_date = DateField("Date", validators=[DataRequired(), _sane_date])
     start_time = TimeField("Start time", validators=[DataRequired()])
     end_date = DateField(
@@ -51,7 +49,7 @@ class EventForm(Form):
         description="Optional; the start date if empty.",
     )
     end_time = TimeField("End time", validators=[Optional()], description="Optional.")
-    place = StringField("Place", validators=[Optional(), Length(max=300)])
+    place = FreeText("Place", validators=[Optional(), Length(max=300)])
     capacity = IntegerField(
         "Capacity",
         validators=[Optional(), NumberRange(1, MAX_CAPACITY)],

@@ -1,11 +1,12 @@
-"""Forms of the outreach console pages (staff, English). Free-text fields are screened:
-a refusal is an inline error on that field, and the rest of the form stays as typed."""
+"""Forms of the outreach console pages (staff, English). Free-text fields are screened
+(`FreeText`, `FreeTextArea`): a refusal is an inline error on that field, and the rest of
+the form stays as typed. The operations screen again on save."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectField
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -16,20 +17,13 @@ from wtforms.validators import (
 )
 
 from liaison.console.forms import CheckboxListField
-from liaison.forms import Form, IntegerField
-from liaison.screening import screen
+from liaison.forms import Form, FreeText, FreeTextArea, IntegerField
 
 from .models import KINDS
 from .operations import ActivityDetails
 
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 MAX_PEOPLE = 1_000_000
-
-
-def screened(form, field):
-    refusal = screen(field.data)
-    if refusal:
-        raise ValidationError(refusal.message)
 
 
 def _sane_date(form, field):
@@ -41,26 +35,24 @@ class ActivityForm(Form):
     held_on = DateField("Date", validators=[DataRequired(), _sane_date])
     kind = SelectField("Kind", choices=list(KINDS.items()), validators=[DataRequired()])
     population_ids = CheckboxListField("Target populations", coerce=int)
-    partner_organization = StringField(
-        "Partner organization", validators=[Optional(), Length(max=200), screened]
+    partner_organization = FreeText(
+        "Partner organization", validators=[Optional(), Length(max=200)]
     )
-    place = StringField("Place", validators=[Optional(), Length(max=300), screened])
-    languages = StringField(
+    place = FreeText("Place", validators=[Optional(), Length(max=300)])
+    languages = FreeText(
         "Languages",
-        validators=[Optional(), Length(max=200), screened],
+        validators=[Optional(), Length(max=200)],
         description="The languages the activity was held in, e.g. English, Spanish.",
     )
-    materials = TextAreaField(
-        "Materials given", validators=[Optional(), Length(max=5000), screened]
-    )
+    materials = FreeTextArea("Materials given", validators=[Optional(), Length(max=5000)])
     people_reached = IntegerField(
         "Number of people reached",
         validators=[InputRequired(), NumberRange(0, MAX_PEOPLE)],
         description="A count only: no names.",
     )
-    notes = TextAreaField(
+    notes = FreeTextArea(
         "Notes",
-        validators=[Optional(), Length(max=5000), screened],
+        validators=[Optional(), Length(max=5000)],
         description="About the activity, never about a person: anything that reads like "
         "someone's immigration status is refused.",
     )
@@ -88,4 +80,4 @@ class ActivityForm(Form):
 
 
 class PopulationForm(Form):
-    name = StringField("New population", validators=[DataRequired(), Length(max=200), screened])
+    name = FreeText("New population", validators=[DataRequired(), Length(max=200)])

@@ -6,14 +6,12 @@ from __future__ import annotations
 from wtforms import (
     RadioField,
     SelectField,
-    StringField,
     SubmitField,
-    TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
-from liaison.forms import Form, IntegerField
+from liaison.forms import Form, FreeText, FreeTextArea, IntegerField
 
 from .editing import MAX_HEADING, MAX_TEXT, MAX_VALUE
 
@@ -45,7 +43,7 @@ def placeholders_form(document: dict, **defaults) -> EditForm:
         setattr(
             PlaceholdersForm,
             f"ph_{name}",
-            StringField(spec["label"], validators=[Length(max=MAX_VALUE)], default=spec["value"]),
+            FreeText(spec["label"], validators=[Length(max=MAX_VALUE)], default=spec["value"]),
         )
     return PlaceholdersForm(**defaults)
 
@@ -55,9 +53,9 @@ def placeholder_values(form: EditForm, document: dict) -> dict[str, str]:
 
 
 class SectionForm(EditForm):
-    number = StringField("Number", validators=[DataRequired(), Length(max=40)])
-    heading = StringField("Heading", validators=[Length(max=MAX_HEADING)])
-    text = TextAreaField(
+    number = FreeText("Number", validators=[DataRequired(), Length(max=40)])
+    heading = FreeText("Heading", validators=[Length(max=MAX_HEADING)])
+    text = FreeTextArea(
         "Text",
         validators=[Length(max=MAX_TEXT)],
         description=(
@@ -65,7 +63,7 @@ class SectionForm(EditForm):
             "{{name}} is a placeholder; [[ … ]] an editor note, never published."
         ),
     )
-    note = StringField("Note", validators=[Length(max=500)], description=NOTE)
+    note = FreeText("Note", validators=[Length(max=500)], description=NOTE)
     preview = SubmitField("Preview")
     save = SubmitField("Save")
 
@@ -77,9 +75,9 @@ class AddSectionForm(EditForm):
         default="after",
         validators=[DataRequired()],
     )
-    number = StringField("Number", validators=[DataRequired(), Length(max=40)])
-    heading = StringField("Heading", validators=[Length(max=MAX_HEADING)])
-    text = TextAreaField("Text", validators=[Optional(), Length(max=MAX_TEXT)])
+    number = FreeText("Number", validators=[DataRequired(), Length(max=40)])
+    heading = FreeText("Heading", validators=[Length(max=MAX_HEADING)])
+    text = FreeTextArea("Text", validators=[Optional(), Length(max=MAX_TEXT)])
 
 
 class MoveForm(EditForm):
@@ -91,4 +89,4 @@ class RemoveForm(EditForm):
 
 
 class PreviewForm(Form):
-    text = TextAreaField(validators=[Length(max=MAX_TEXT)])
+    text = FreeTextArea(validators=[Length(max=MAX_TEXT)])

@@ -4,9 +4,10 @@ entered is `obligation_editing`'s; these only bound the sizes."""
 
 from __future__ import annotations
 
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import SelectField
 from wtforms.validators import Length
 
+from liaison.forms import FreeText, FreeTextArea
 from policy_templates.model import CADENCE_LABELS, CADENCES, KIND_LABELS, KINDS
 
 from . import editing
@@ -22,7 +23,7 @@ def _choices(values, labels) -> list[tuple[str, str]]:
 
 
 class ObligationForm(EditForm):
-    id = StringField(
+    id = FreeText(
         "Id",
         validators=[Length(max=duties.MAX_ID)],
         description="Unique in this policy: lower-case letters, digits and hyphens.",
@@ -32,26 +33,24 @@ class ObligationForm(EditForm):
     cadence = SelectField(
         "Cadence", choices=_choices(CADENCES, CADENCE_LABELS), validate_choice=False
     )
-    summary = StringField("Summary", validators=[Length(max=duties.MAX_SUMMARY)])
-    producer = StringField(
+    summary = FreeText("Summary", validators=[Length(max=duties.MAX_SUMMARY)])
+    producer = FreeText(
         "Who produces it",
         validators=[Length(max=duties.MAX_NAME)],
         description="lower_snake_case: e.g. coordinator, chief, officers.",
     )
-    recipients = StringField(
-        "Who receives it", validators=[Length(max=2000)], description=NAMES_HELP
-    )
-    audience = StringField(
+    recipients = FreeText("Who receives it", validators=[Length(max=2000)], description=NAMES_HELP)
+    audience = FreeText(
         "Whom it addresses",
         validators=[Length(max=2000)],
         description="For a survey or outreach (optional). " + NAMES_HELP,
     )
-    contents = TextAreaField(
+    contents = FreeTextArea(
         "Contents or topics",
         validators=[Length(max=duties.MAX_ITEMS * (duties.MAX_ITEM + 2))],
         description="One per line (optional).",
     )
-    note = StringField("Note", validators=[Length(max=500)], description=NOTE)
+    note = FreeText("Note", validators=[Length(max=500)], description=NOTE)
 
 
 def obligation_form(document: dict, duty: dict | None = None, **defaults) -> ObligationForm:

@@ -6,10 +6,10 @@ import mimetypes
 from datetime import date
 
 from flask_wtf.file import FileField
-from wtforms import DateField, TextAreaField
+from wtforms import DateField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from liaison.forms import ConfirmForm, Form
+from liaison.forms import ConfirmForm, Form, FreeTextArea
 
 from .calendar import add_months
 from .compliance import MAX_NOTE
@@ -30,7 +30,7 @@ def effective_date_problem(day: date, today: date | None = None) -> str | None:
 
 
 class ReturnForm(Form):
-    comment = TextAreaField(
+    comment = FreeTextArea(
         "What needs to change",
         validators=[
             DataRequired(message="Say what needs to change before the policy can be approved."),
@@ -66,7 +66,7 @@ class PublishForm(Form):
 
 
 class MarkDoneForm(Form):
-    note = TextAreaField(
+    note = FreeTextArea(
         "How was it done?",
         validators=[
             DataRequired(message="Say how the duty was fulfilled."),

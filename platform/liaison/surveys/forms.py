@@ -8,8 +8,6 @@ from wtforms import (
     HiddenField,
     SelectField,
     SelectMultipleField,
-    StringField,
-    TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
@@ -22,7 +20,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from liaison.forms import Form, IntegerField
+from liaison.forms import Form, FreeText, FreeTextArea, IntegerField
 
 from .models import COMMUNITY, MEMBERS, QUESTION_KINDS
 
@@ -41,14 +39,14 @@ def _clean(value):
 
 
 class SurveySettingsForm(Form):
-    title_en = StringField("Title (English)", [DataRequired(), Length(max=200)], filters=[_clean])
-    title_es = StringField("Title (Spanish)", [Length(max=200)], filters=[_clean])
+    title_en = FreeText("Title (English)", [DataRequired(), Length(max=200)], filters=[_clean])
+    title_es = FreeText("Title (Spanish)", [Length(max=200)], filters=[_clean])
     audience = SelectField(
         "Audience", choices=[SelectChoice(k, v) for k, v in AUDIENCE_LABELS.items()]
     )
     opens_on = DateField("Opens on", [Optional()], description="Empty: the day it is opened.")
     closes_on = DateField("Closes on", [Optional()])
-    neighbourhoods = TextAreaField(
+    neighbourhoods = FreeTextArea(
         "Neighbourhoods", [Length(max=5000)], filters=[_clean], description="One a line."
     )
     min_group_size = IntegerField(
@@ -79,14 +77,14 @@ class NewSurveyForm(SurveySettingsForm):
 
 class QuestionForm(Form):
     kind = SelectField("Kind", choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()])
-    text_en = StringField("Question (English)", [DataRequired(), Length(max=500)], filters=[_clean])
-    text_es = StringField("Question (Spanish)", [Length(max=500)], filters=[_clean])
+    text_en = FreeText("Question (English)", [DataRequired(), Length(max=500)], filters=[_clean])
+    text_es = FreeText("Question (Spanish)", [Length(max=500)], filters=[_clean])
     required = BooleanField("Respondents must answer it")
-    options_en = TextAreaField(
+    options_en = FreeTextArea(
         "Options (English)", [Length(max=5000)], filters=[_clean],
         description="Choice questions: one option a line.",
     )  # fmt: skip
-    options_es = TextAreaField(
+    options_es = FreeTextArea(
         "Options (Spanish)", [Length(max=5000)], filters=[_clean],
         description="The same options in the same order, one a line.",
     )  # fmt: skip

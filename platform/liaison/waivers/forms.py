@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from wtforms import HiddenField, StringField, TextAreaField
+from wtforms import HiddenField, SearchField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
-from liaison.forms import Form, IntegerField
+from liaison.forms import Form, FreeText, FreeTextArea, IntegerField
 
 
 class WaiverTextForm(Form):
-    title_en = StringField("Title (English)", validators=[DataRequired(), Length(max=200)])
-    body_en = TextAreaField(
+    title_en = FreeText("Title (English)", validators=[DataRequired(), Length(max=200)])
+    body_en = FreeTextArea(
         "Waiver text (English)",
         validators=[DataRequired(), Length(max=20000)],
         description="Separate paragraphs with an empty line.",
     )
-    consents_en = TextAreaField(
+    consents_en = FreeTextArea(
         "Consents (English)",
         validators=[DataRequired(), Length(max=4000)],
         description="One consent per line; each becomes a box the signer must tick.",
     )
-    title_es = StringField("Title (Spanish)", validators=[Length(max=200)])
-    body_es = TextAreaField("Waiver text (Spanish)", validators=[Length(max=20000)])
-    consents_es = TextAreaField(
+    title_es = FreeText("Title (Spanish)", validators=[Length(max=200)])
+    body_es = FreeTextArea("Waiver text (Spanish)", validators=[Length(max=20000)])
+    consents_es = FreeTextArea(
         "Consents (Spanish)",
         validators=[Length(max=4000)],
         description="The same consents, in the same order, one per line.",
@@ -56,4 +56,4 @@ class SearchForm(Form):
     class Meta:
         csrf = False
 
-    q = StringField("Name", validators=[Length(max=200)])
+    q = SearchField("Name", validators=[Length(max=200)])
