@@ -48,7 +48,11 @@ class AgencySettingsForm(Form):
         validators=[DataRequired(), Length(max=7)],
         description="The colour of your public site's header, as #RRGGBB.",
     )
-    logo = FileField("Logo", description="Optional. A PNG, JPEG or WebP image of at most 512 KB.")
+    logo = FileField(
+        "Logo",
+        description="Optional. A PNG, JPEG or WebP image of at most 512 KB and 4096 × 4096 "
+        "pixels; it is kept as a PNG without the file's metadata.",
+    )
 
     def validate_languages(self, field):
         problem = agency_rules.languages_problem(field.data or [])
@@ -56,16 +60,17 @@ class AgencySettingsForm(Form):
             raise ValidationError(problem)
 
     def validate_logo(self, field):
-        from .operations import MAX_LOGO_BYTES, logo_type
+        """Decoded here, so that a file Pillow cannot read is a message on this field."""
+        from .logos import MAX_LOGO_BYTES, LogoRefused, decode_logo
 
         if not field.data:
             return
-        head = field.data.read(MAX_LOGO_BYTES + 1)
+        data = field.data.read(MAX_LOGO_BYTES + 1)
         field.data.seek(0)
-        if len(head) > MAX_LOGO_BYTES:
-            raise ValidationError("Use a logo of at most 512 KB.")
-        if logo_type(head) is None:
-            raise ValidationError("Use a PNG, JPEG or WebP image for the logo.")
+        try:
+            decode_logo(data)
+        except LogoRefused as exc:
+            raise ValidationError(str(exc)) from exc
 
     def validate_brand_colour(self, field):
         problem = agency_rules.brand_colour_problem((field.data or "").strip())

@@ -13,7 +13,7 @@ from tenants import roles
 from tenants.models import Agency, RoleGrant, User
 from tenants.operations import InvalidInput
 
-from . import agency_rules
+from . import agency_rules, logos
 
 
 def agency_grants(agency: Agency) -> list[RoleGrant]:
@@ -115,30 +115,43 @@ def update_agency_settings(
     return changed
 
 
-LOGO_SIGNATURES = {
-    b"\x89PNG\r\n\x1a\n": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
-}
-MAX_LOGO_BYTES = 512 * 1024
-
-
-def logo_type(data: bytes) -> str | None:
-    """The image type of `data` from its first bytes (never from the name the browser sent)."""
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    return next((kind for sig, kind in LOGO_SIGNATURES.items() if data.startswith(sig)), None)
-
-
 def set_agency_logo(agency: Agency, filename: str, data: bytes) -> None:
-    """Store a PNG, JPEG or WebP logo for the public site (SVG is refused: it can carry script)."""
-    from liaison.storage import save_file
+    """Store a PNG, JPEG or WebP upload as the public site's logo, re-encoded as a PNG of
+    its pixels alone (`logos`: anything that does not decode raises LogoRefused; SVG is
+    refused, it can carry script). The browser's `filename` is not kept; the previous
+    logo's file is deleted."""
+    from liaison.storage import delete_file, save_file
 
-    if len(data) > MAX_LOGO_BYTES:
-        raise InvalidInput("Use a logo of at most 512 KB.")
-    content_type = logo_type(data)
-    if content_type is None:
-        raise InvalidInput("Use a PNG, JPEG or WebP image for the logo.")
-    stored = save_file(filename or "logo", data, content_type, "logo")
+    png = logos.logo_png(data)
+    previous = _logo_file(agency)
+    stored = save_file("logo.png", png, "image/png", "logo")
     agency.logo_file_key = stored.key
+    if previous is not None:
+        delete_file(previous)
     audit.record("agency.logo_changed", agency, stored_file_id=stored.id)
     db.session.flush()
+
+
+def remove_agency_logo(agency: Agency) -> bool:
+    """Take the logo off the public site and delete its file; False if there was none."""
+    from liaison.storage import delete_file
+
+    if not agency.logo_file_key:
+        return False
+    stored = _logo_file(agency)
+    stored_id = stored.id if stored is not None else None
+    agency.logo_file_key = None
+    if stored is not None:
+        delete_file(stored)
+    audit.record("agency.logo_removed", agency, stored_file_id=stored_id)
+    db.session.flush()
+    return True
+
+
+def _logo_file(agency: Agency):
+    """The StoredFile of `agency`'s logo, if it has one (through the tenancy guard)."""
+    from liaison.storage.models import StoredFile
+
+    if not agency.logo_file_key:
+        return None
+    return db.session.scalar(select(StoredFile).where(StoredFile.key == agency.logo_file_key))

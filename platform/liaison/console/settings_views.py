@@ -1,9 +1,10 @@
-"""The agency admin's settings page: titles, languages and brand colour."""
+"""The agency admin's settings page: titles, languages, brand colour and logo."""
 
 from __future__ import annotations
 
 from flask import flash, g, redirect, render_template, request, url_for
 
+from liaison.forms import ConfirmForm
 from tenants import roles
 from tenants.operations import InvalidInput
 
@@ -42,4 +43,16 @@ def settings():
             return redirect(url_for(".settings"))
     elif request.method == "POST":
         flash("Some settings need correcting.", "error")
-    return render_template("console/settings.html", form=form)
+    return render_template("console/settings.html", form=form, remove_logo_form=ConfirmForm())
+
+
+@bp.post("/settings/logo/remove")
+@require_role(roles.AGENCY_ADMIN)
+def remove_logo():
+    if not ConfirmForm().validate_on_submit():
+        flash("The form expired; try again.", "error")
+    elif operations.remove_agency_logo(g.agency):
+        flash("The logo is removed; the public site shows none.", "success")
+    else:
+        flash("There is no logo to remove.", "info")
+    return redirect(url_for(".settings"))
