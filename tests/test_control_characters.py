@@ -1,7 +1,8 @@
 """Issue 10: NUL and the other control characters never reach stored text. PostgreSQL
 refuses NUL in text (a 500), and the rest (a bell, an escape, C1 codes) are never typed by a
 person. Every form drops them from every text field — citizen, staff and operator (Flask-
-Admin) forms alike — keeping only tab, newline and carriage return."""
+Admin) forms alike — keeping only tab, newline and carriage return. Passwords are left as
+typed: they are hashed, never stored as text."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 import flask_babel
 import pytest
 from werkzeug.datastructures import MultiDict
-from wtforms import FieldList, FormField, StringField
+from wtforms import FieldList, FormField, PasswordField, StringField
 from wtforms import Form as WTForm
 
 from liaison.community.models import LiaisonMeeting
@@ -121,7 +122,8 @@ def _all_form_classes() -> list[type]:
 
 
 def _text_leaves(form):
-    """Every text field of the form, nested rows (FormField, FieldList) included."""
+    """Every text field of the form, nested rows (FormField, FieldList) included, and
+    passwords left out."""
     for field in form:
         if isinstance(field, FormField):
             yield from _text_leaves(field.form)
@@ -131,7 +133,7 @@ def _text_leaves(form):
                     yield from _text_leaves(entry.form)
                 elif isinstance(entry, StringField):
                     yield entry
-        elif isinstance(field, StringField):
+        elif isinstance(field, StringField) and not isinstance(field, PasswordField):
             yield field
 
 

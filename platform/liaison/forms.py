@@ -16,16 +16,27 @@ phone number). Values that are codes (a section number, a duty id, a #RRGGBB col
 `FreeText` too: screening cannot hurt them, and no type exists to exempt prose by mistake.
 `tests/test_staff_forms_screened.py` walks every staff form and proves each text field is
 screened.
+
+Control characters
+------------------
+Every field of every form — citizen, staff, Flask-Admin's (through `Form.Meta`) and rows
+nested in a form (`SubForm`) — drops NUL and the other C0 and C1 control characters from
+its value before anything else sees it; tab, newline and carriage return stay. No person
+types them, and PostgreSQL refuses NUL in text (the save would be a 500). Passwords are
+left as typed: they are only ever hashed, and a changed one would no longer sign in.
 """
 
 from __future__ import annotations
+
+import re
 
 import wtforms
 from flask import request
 from flask_wtf import FlaskForm
 from flask_wtf.form import _Auto, _is_submitted
 from werkzeug.datastructures import CombinedMultiDict, FileStorage, MultiDict
-from wtforms.fields import FileField
+from wtforms.fields import FieldList, FileField, FormField, PasswordField
+from wtforms.meta import DefaultMeta
 from wtforms.validators import ValidationError
 
 from liaison.screening import Refusal, screen
@@ -59,11 +70,45 @@ def form_fields_only(meta, form, formdata):
     )
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_control_characters(value):
+    """A filter: the value without C0/C1 control characters (tab, newline, CR kept); a list
+    (a multiple choice) item by item; anything else (a date, a file) as it is."""
+    if isinstance(value, str):
+        return CONTROL_CHARACTERS.sub("", value)
+    if isinstance(value, list):
+        return [without_control_characters(item) for item in value]
+    return value
+
+
+class CleanTextMeta:
+    """Mixed into a form's Meta: every field it binds filters control characters out first.
+    A FormField or FieldList holds no value of its own: rows are cleaned by their own form's
+    Meta, so a row form is a `SubForm` (a FieldList of bare fields would bind its entries
+    without this Meta; none exists — use FormField(SubForm) rows)."""
+
+    def bind_field(self, form, unbound_field, options):
+        field = super().bind_field(form, unbound_field, options)
+        if not isinstance(field, FormField | FieldList | PasswordField):
+            field.filters = (without_control_characters, *field.filters)
+        return field
+
+
 class Form(FlaskForm):
     """Every HTML form derives from this (Flask-Admin's forms through `Form.Meta`)."""
 
-    class Meta(FlaskForm.Meta):
+    class Meta(CleanTextMeta, FlaskForm.Meta):
         wrap_formdata = form_fields_only
+
+
+class SubForm(wtforms.Form):
+    """A row nested in a form through `FormField` (a waiver's participant): no CSRF token
+    of its own (the outer form has one), the same cleaning of text."""
+
+    class Meta(CleanTextMeta, DefaultMeta):
+        pass
 
 
 class ConfirmForm(Form):

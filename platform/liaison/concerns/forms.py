@@ -9,7 +9,6 @@ from liaison.forms import Form, FreeText, FreeTextArea
 
 from .models import SOURCE_LABELS, SOURCE_WEB
 from .public_labels import CATEGORY_LABELS
-from .text import TEXT_FILTERS
 
 STAFF_SOURCES = [(key, label) for key, label in SOURCE_LABELS.items() if key != SOURCE_WEB]
 
@@ -21,24 +20,17 @@ def category_choices():
 class LogConcernForm(Form):
     source = SelectField("Where you heard it", choices=STAFF_SOURCES)
     category = SelectField("Category", validators=[DataRequired()])
-    neighbourhood = FreeText(
-        filters=TEXT_FILTERS, label="Neighborhood", validators=[Optional(), Length(max=120)]
-    )
-    description = FreeTextArea(
-        filters=TEXT_FILTERS, label="Concern", validators=[DataRequired(), Length(max=4000)]
-    )
+    neighbourhood = FreeText(label="Neighborhood", validators=[Optional(), Length(max=120)])
+    description = FreeTextArea(label="Concern", validators=[DataRequired(), Length(max=4000)])
     contact_name = FreeText(
-        filters=TEXT_FILTERS,
         label="Contact name (optional)",
         validators=[Optional(), Length(max=200)],
     )
     contact_email = EmailField(
-        filters=TEXT_FILTERS,
         label="Contact email (optional)",
         validators=[Optional(), Length(max=254), Email()],
     )
     contact_phone = TelField(
-        filters=TEXT_FILTERS,
         label="Contact phone (optional)",
         validators=[Optional(), Length(max=40), Regexp(r"^[0-9+()\-.\s]*$")],
     )
@@ -50,19 +42,15 @@ class LogConcernForm(Form):
 
 class MoveForm(Form):
     move = HiddenField(validators=[DataRequired()])
-    note = FreeTextArea(
-        filters=TEXT_FILTERS, label="Note (internal)", validators=[Optional(), Length(max=4000)]
-    )
+    note = FreeTextArea(label="Note (internal)", validators=[Optional(), Length(max=4000)])
 
 
 class NoteForm(Form):
-    body = FreeTextArea(
-        filters=TEXT_FILTERS, label="Progress note", validators=[DataRequired(), Length(max=4000)]
-    )
+    body = FreeTextArea(label="Progress note", validators=[DataRequired(), Length(max=4000)])
     is_public = BooleanField("Show on the citizen's follow page")
 
 
 class RecommendedActionsForm(Form):
     recommended_actions = FreeTextArea(
-        filters=TEXT_FILTERS, label="Recommended actions", validators=[Optional(), Length(max=4000)]
+        label="Recommended actions", validators=[Optional(), Length(max=4000)]
     )

@@ -12,7 +12,6 @@ from liaison.citizen import CitizenForm
 
 from .intake import new_submission_key
 from .public_labels import CATEGORY_LABELS
-from .text import TEXT_FILTERS
 
 PHONE_PATTERN = r"^[0-9+()\-.\s]*$"
 KEY_PATTERN = r"[A-Za-z0-9_-]{16,64}"
@@ -27,12 +26,10 @@ class ConcernForm(CitizenForm):
         validators=[DataRequired(message=_l("Choose what your concern is about."))],
     )
     neighbourhood = StringField(
-        filters=TEXT_FILTERS,
         label=_l("Neighborhood or street (optional)"),
         validators=[Optional(), Length(max=120, message=TOO_LONG)],
     )
     description = TextAreaField(
-        filters=TEXT_FILTERS,
         label=_l("Your concern"),
         validators=[
             DataRequired(message=_l("Describe your concern.")),
@@ -41,12 +38,10 @@ class ConcernForm(CitizenForm):
         description=_l("For an emergency, call 911 instead."),
     )
     contact_name = StringField(
-        filters=TEXT_FILTERS,
         label=_l("Your name (optional)"),
         validators=[Optional(), Length(max=200, message=TOO_LONG)],
     )
     email = EmailField(
-        filters=TEXT_FILTERS,
         label=_l("Email (optional)"),
         validators=[
             Optional(),
@@ -55,7 +50,6 @@ class ConcernForm(CitizenForm):
         ],
     )
     phone = TelField(
-        filters=TEXT_FILTERS,
         label=_l("Phone (optional)"),
         validators=[
             Optional(),

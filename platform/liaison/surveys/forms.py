@@ -35,7 +35,7 @@ KIND_LABELS = {
 
 
 def _clean(value):
-    return value.replace("\x00", "").strip() if isinstance(value, str) else value
+    return value.strip() if isinstance(value, str) else value
 
 
 class SurveySettingsForm(Form):

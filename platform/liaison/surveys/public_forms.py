@@ -42,8 +42,8 @@ def usable_submission_token(value) -> str:
 
 
 def _clean_text(value):
-    """Trimmed, and without NUL characters (PostgreSQL cannot store them)."""
-    return value.replace("\x00", "").strip() if isinstance(value, str) else value
+    """Trimmed (NUL and other control characters are gone already: `liaison.forms`)."""
+    return value.strip() if isinstance(value, str) else value
 
 
 def _chosen(values):

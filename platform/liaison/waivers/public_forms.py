@@ -18,7 +18,6 @@ from wtforms import (
     StringField,
     TelField,
 )
-from wtforms import Form as PlainForm
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
@@ -31,6 +30,7 @@ from wtforms.validators import (
 )
 
 from liaison.citizen import CitizenForm
+from liaison.forms import SubForm
 
 from .models import SIGNED_BY_GUARDIAN, SIGNED_BY_PARTICIPANT
 from .signing import Person, Problem, decode_drawn_signature
@@ -81,7 +81,7 @@ def _phone(label, required: bool):
     )
 
 
-class ParticipantRow(PlainForm):
+class ParticipantRow(SubForm):
     """One participant; a row left blank is ignored."""
 
     name = StringField(_l("Full name"), validators=[Optional(), Length(max=200, message=TOO_LONG)])
