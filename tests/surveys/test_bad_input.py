@@ -13,7 +13,7 @@ from liaison.surveys.models import Survey, SurveyAnswer, SurveyResponse
 from tenants import roles
 
 from ..auth.test_bad_input import values
-from .helpers import build_survey, question_fields, respond
+from .helpers import answers, build_survey, question_fields, respond
 
 FUZZ = settings(
     max_examples=50,
@@ -97,3 +97,22 @@ def test_fuzzed_builder_forms_never_fail_and_keep_the_survey(
         kept = db.session.get(Survey, survey_id)
         assert kept is not None
         assert question_id in [q.id for q in builder.questions_of(kept)]
+
+
+def test_a_blank_tick_does_not_let_an_unknown_option_through(client, make_agency, in_agency):
+    """Found by the fuzzing above: `Optional` stopped the check of the choices (and cleared
+    its error) when the first ticked value was blank, and the unknown option reached the
+    database (a foreign-key violation: a 500)."""
+    agency = make_agency("blank-tick-pd")
+    with in_agency(agency):
+        survey = build_survey()
+        url = f"/blank-tick-pd/surveys/{survey.public_token}"
+        data = answers(survey)
+        data[question_fields(survey)["multiple"]] = ["", "0"]
+    before = _saved(agency, in_agency)
+
+    response = client.post(url, data=data)
+
+    assert response.status_code == 200
+    assert "Not a valid choice" in response.get_data(as_text=True)
+    assert _saved(agency, in_agency) == before
