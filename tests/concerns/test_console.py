@@ -52,7 +52,8 @@ def test_the_list_filters_by_status_category_source_and_month(app, agency, make_
     noise = client.get("/console/desk-pd/concerns?category=noise").get_data(as_text=True)
     meeting = client.get("/console/desk-pd/concerns?source=meeting").get_data(as_text=True)
     closed = client.get("/console/desk-pd/concerns?status=closed").get_data(as_text=True)
-    junk = client.get("/console/desk-pd/concerns?month=13-99&status=%00&page=-4")
+    junk = client.get("/console/desk-pd/concerns?month=13-99&status=bogus&page=-4")
+    control = client.get("/console/desk-pd/concerns?status=%00")
 
     assert everything.count("<tr>") == 3
     assert noise.count("<tr>") == 2
@@ -61,6 +62,8 @@ def test_the_list_filters_by_status_category_source_and_month(app, agency, make_
     assert "Meeting" in meeting
     assert "No concerns match." in closed
     assert junk.status_code == 200
+    assert junk.get_data(as_text=True).count("<tr>") == 3
+    assert control.status_code == 400
 
 
 def test_officer_supervisor_coordinator_route_a_concern_through_the_pages(

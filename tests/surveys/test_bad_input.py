@@ -113,6 +113,6 @@ def test_a_blank_tick_does_not_let_an_unknown_option_through(client, make_agency
 
     response = client.post(url, data=data)
 
-    assert response.status_code == 200
-    assert "Not a valid choice" in response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "is not a valid choice" in response.get_data(as_text=True)
     assert _saved(agency, in_agency) == before

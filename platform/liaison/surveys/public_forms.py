@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, RadioField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Length, Optional, StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from liaison.citizen import CitizenForm
@@ -51,6 +51,14 @@ def _chosen(values):
     return [v.strip() for v in values or [] if isinstance(v, str) and v.strip()]
 
 
+def _nothing_ticked_is_optional(form, field):
+    """`Optional` for ticked boxes: it looks at the first raw value, so ['', '0'] stopped
+    the check of the choices and cleared its error; this looks at what was ticked."""
+    if not field.data:
+        field.errors[:] = []
+        raise StopValidation()
+
+
 class SurveyAnswerForm(CitizenForm):
     submission = HiddenField()
 
@@ -82,7 +90,7 @@ def _field(question, options, neighbourhoods, language):
         return SelectMultipleField(
             label,
             choices=choices,
-            validators=validators,
+            validators=[InputRequired() if question.required else _nothing_ticked_is_optional],
             widget=ListWidget(prefix_label=False),
             option_widget=CheckboxInput(),
             filters=[_chosen],
