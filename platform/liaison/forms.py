@@ -39,7 +39,7 @@ from wtforms.fields import FieldList, FileField, FormField, PasswordField
 from wtforms.meta import DefaultMeta
 from wtforms.validators import ValidationError
 
-from liaison.screening import Refusal, screen
+from liaison.screening import screen
 
 
 def form_fields_only(meta, form, formdata):
@@ -129,15 +129,6 @@ class IntegerField(wtforms.IntegerField):
         super().process_formdata(valuelist)
 
 
-def refusal_message(refusal: Refusal) -> str:
-    """The field error for screened-out text, worded for any record (not only outreach)."""
-    return (
-        "Not saved: this looks like it describes a person's immigration status "
-        f"({refusal.reason}; found “{refusal.matched}”). Records here never hold anyone's "
-        "immigration status: rephrase without it."
-    )
-
-
 class _Screened:
     """Refuses, after the field's own validators, text the immigration-status screen refuses."""
 
@@ -145,7 +136,7 @@ class _Screened:
         super().post_validate(form, validation_stopped)
         refusal = screen(self.data)
         if refusal:
-            raise ValidationError(refusal_message(refusal))
+            raise ValidationError(refusal.message)
 
 
 class FreeText(_Screened, wtforms.StringField):

@@ -113,8 +113,8 @@ class Refusal:
     def message(self) -> str:
         return (
             f"Not saved: this looks like it describes a person's immigration status "
-            f"({self.reason}; found “{self.matched}”). Records describe activities and "
-            f"populations, never an individual."
+            f"({self.reason}; found “{self.matched}”). Records here never hold anyone's "
+            f"immigration status: rephrase without it."
         )
 
 
