@@ -136,6 +136,22 @@ def _owner_tables(app, database_urls):
         return [t.name for t in db.metadata.sorted_tables]
 
 
+def _used_tables_query(tables: list[str]) -> str:
+    """The tables a test left rows in or took an id from (its sequence was read since the
+    last restart): emptying only those, in one statement, costs a few milliseconds where
+    truncating every table cost ~0.15 s per test."""
+    has_rows = " UNION ALL ".join(
+        f"SELECT '{t}' WHERE EXISTS (SELECT 1 FROM \"{t}\")" for t in tables
+    )
+    took_ids = (
+        "SELECT d.refobjid::regclass::text FROM pg_sequences s"
+        " JOIN pg_depend d ON d.objid = (quote_ident(s.schemaname) || '.' ||"
+        " quote_ident(s.sequencename))::regclass AND d.deptype IN ('a', 'i')"
+        " WHERE s.last_value IS NOT NULL"
+    )
+    return f"{has_rows} UNION {took_ids}"
+
+
 @pytest.fixture(autouse=True)
 def app_ctx(request, app, _owner_tables, database_name):
     """An app context for the test; afterwards every table is emptied as the owner."""
@@ -152,8 +168,10 @@ def app_ctx(request, app, _owner_tables, database_name):
             ) as owner,
             owner.transaction(),
         ):
-            owner.execute("SET LOCAL session_replication_role = replica")
-            owner.execute("TRUNCATE " + ", ".join(_owner_tables) + " RESTART IDENTITY CASCADE")
+            used = [row[0] for row in owner.execute(_used_tables_query(_owner_tables))]
+            if used:
+                owner.execute("SET LOCAL session_replication_role = replica")
+                owner.execute("TRUNCATE " + ", ".join(used) + " RESTART IDENTITY CASCADE")
 
 
 @pytest.fixture(autouse=True)
