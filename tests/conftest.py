@@ -110,6 +110,8 @@ def test_config(database_urls, run_id, tmp_path_factory):
         "SMTP_HOST": "",
         "BASE_URL": "http://localhost",
         "WTF_CSRF_ENABLED": False,
+        # argon2's cheapest parameters; tests/auth/test_login.py checks the production ones.
+        "PASSWORD_HASHING": "cheapest-for-tests",
     }
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from argon2 import PasswordHasher
+import pytest
+from argon2 import PasswordHasher, extract_parameters, profiles
 
-from liaison.auth.passwords import needs_rehash, verify_password
+from liaison.auth.passwords import PRODUCTION, hash_password, needs_rehash, verify_password
+from liaison.config import load_config
 from liaison.extensions import db
 from tenants.models import User
 
@@ -129,7 +131,31 @@ def test_a_disabled_account_cannot_sign_in(client, make_agency, make_user, passw
     assert not is_signed_in(client, agency)
 
 
-def test_an_outdated_hash_is_replaced_at_sign_in(make_user, password_step, fresh):
+@pytest.fixture
+def production_hashing(app, monkeypatch):
+    monkeypatch.setitem(app.config, "PASSWORD_HASHING", PRODUCTION)
+
+
+def test_production_hashes_use_the_rfc_9106_low_memory_profile_whatever_the_environment(
+    production_hashing, tmp_path
+):
+    environment = {"PASSWORD_HASHING": "cheapest-for-tests"}
+    assert (
+        load_config(environment, instance_path=tmp_path).get("PASSWORD_HASHING", PRODUCTION)
+        == PRODUCTION
+    )
+    parameters = extract_parameters(hash_password(PASSWORD))
+    expected = profiles.RFC_9106_LOW_MEMORY
+    assert (parameters.memory_cost, parameters.time_cost, parameters.parallelism) == (
+        expected.memory_cost,
+        expected.time_cost,
+        expected.parallelism,
+    )
+
+
+def test_an_outdated_hash_is_replaced_at_sign_in(
+    production_hashing, make_user, password_step, fresh
+):
     user = make_user()
     weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(PASSWORD)
     db.session.execute(db.update(User).where(User.id == user.id).values(password_hash=weak))
@@ -140,6 +166,7 @@ def test_an_outdated_hash_is_replaced_at_sign_in(make_user, password_step, fresh
     assert new_hash != weak
     assert not needs_rehash(new_hash)
     assert verify_password(new_hash, PASSWORD)
+    assert extract_parameters(new_hash).memory_cost == profiles.RFC_9106_LOW_MEMORY.memory_cost
 
 
 def test_after_sign_in_the_browser_returns_only_to_a_page_of_this_site(
