@@ -26,8 +26,8 @@ from liaison import audit
 from liaison.extensions import db
 from liaison.forms import Form
 from liaison.pagination import page_number
+from liaison.request_helpers import MAX_DATABASE_ID, activate_agency
 from liaison.tenancy import TenantRow, current_agency_id
-from liaison.web import MAX_DATABASE_ID, activate_agency
 from tenants.models import Agency
 
 MANAGED_AGENCY_KEY = "admin_agency_id"

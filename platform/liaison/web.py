@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flask import Blueprint, Flask, abort, g, render_template, request
+from flask import Flask, abort, g, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from sqlalchemy import select
 from werkzeug.routing import IntegerConverter
 
 from . import tenancy
 from .extensions import db
+from .request_helpers import MAX_DATABASE_ID
 
-MAX_DATABASE_ID = 2**31 - 1
 # C0 and C1 control characters and DEL: no link, search or filter of the site holds one.
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -97,18 +96,6 @@ def _register_template_helpers(app: Flask) -> None:
     )
 
 
-def current_agency():
-    """The agency this request is about (set by the console and public blueprints)."""
-    return g.get("agency")
-
-
-def activate_agency(agency) -> None:
-    """Make `agency` current for the rest of the request, in the ORM and the database."""
-    g.agency = agency
-    user_id = current_user.id if current_user.is_authenticated else None
-    tenancy.set_tenant(agency.id, user_id, session=db.session)
-
-
 def _refuse_control_characters() -> None:
     """400 for a path or query string holding a control character, before any view reads
     it: they are never part of a real address, and NUL would reach PostgreSQL, which
@@ -168,36 +155,3 @@ def _register_error_pages(app: Flask) -> None:
     @app.errorhandler(405)
     def not_allowed(_exc):
         return render_error(405, "Not allowed", "That action is not available here.")
-
-
-def bind_agency_slug(bp: Blueprint) -> None:
-    """For blueprints under /…/<agency_slug>/: the slug moves from the view arguments to
-    `g.agency_slug`, and `url_for` inside an agency's pages fills it in."""
-
-    @bp.url_value_preprocessor
-    def _pull_agency_slug(endpoint, values):
-        g.agency_slug = values.pop("agency_slug")
-
-    @bp.url_defaults
-    def _add_agency_slug(endpoint, values):
-        if "agency_slug" not in values and g.get("agency") is not None:
-            values["agency_slug"] = g.agency.slug
-
-
-def active_agency_or_404(slug: str):
-    """The active agency with this slug (agencies are public; their data is not)."""
-    from tenants.models import Agency
-
-    agency = db.session.scalar(select(Agency).where(Agency.slug == slug, Agency.is_active))
-    if agency is None:
-        abort(404)
-    return agency
-
-
-def load_or_404(model, object_id: int):
-    """The current agency's `model` row with this id, or 404 — the same for missing and
-    not-yours. Queries (never the identity map), so the tenancy guard always applies."""
-    obj = db.session.scalar(select(model).where(model.id == object_id))
-    if obj is None:
-        abort(404)
-    return obj

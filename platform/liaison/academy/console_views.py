@@ -12,11 +12,10 @@ from datetime import UTC, datetime
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from liaison.console.access import has_role, require_role
 from liaison.console.blueprint import bp
 from liaison.csv_export import csv_response
+from liaison.request_helpers import has_role, load_or_404, require_role
 from liaison.storage import serves_file
-from liaison.web import load_or_404
 from tenants import roles
 
 from . import checks, cohorts, export, selection, settings

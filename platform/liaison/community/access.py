@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 
-from liaison.console.access import has_role
+from liaison.request_helpers import has_role
 from tenants import roles
 
 MANAGERS = (roles.COORDINATOR, roles.AGENCY_ADMIN)

@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
-from liaison.web import load_or_404
+from liaison.request_helpers import load_or_404
 
 from . import meetings as ops
 from . import organizations, staff

@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
-from liaison.web import load_or_404
+from liaison.request_helpers import load_or_404
 
 from . import (
     console_records,  # noqa: F401  (meetings, outside input, suggestions)

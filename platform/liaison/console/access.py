@@ -5,14 +5,12 @@ A user with no grant in the agency gets 404, as for an agency that does not exis
 
 from __future__ import annotations
 
-from functools import wraps
-
 from flask import abort, g
 from flask_login import current_user
 from sqlalchemy import select
 
 from liaison.extensions import db, login_manager
-from liaison.web import activate_agency, active_agency_or_404
+from liaison.request_helpers import activate_agency, active_agency_or_404
 from tenants.models import RoleGrant
 
 
@@ -30,22 +28,3 @@ def load_console_agency(slug: str) -> None:
     )
     if not g.roles:
         abort(404)
-
-
-def has_role(*roles: str) -> bool:
-    return bool(g.get("roles", frozenset()) & set(roles))
-
-
-def require_role(*roles: str):
-    """Let the view run only for holders of one of `roles` in the current agency."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(*args, **kwargs):
-            if not has_role(*roles):
-                abort(403)
-            return view(*args, **kwargs)
-
-        return wrapped
-
-    return decorator

@@ -8,10 +8,10 @@ from sqlalchemy import select
 from liaison.audit.models import AuditEvent
 from liaison.extensions import db
 from liaison.pagination import page_of
+from liaison.request_helpers import require_role
 from tenants import roles
 from tenants.models import User
 
-from .access import require_role
 from .blueprint import bp
 
 

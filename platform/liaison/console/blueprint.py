@@ -7,7 +7,7 @@ from flask import Blueprint, g
 from flask_login import current_user
 
 from liaison.auth.landing import user_agencies
-from liaison.web import bind_agency_slug
+from liaison.request_helpers import bind_agency_slug
 
 from .access import load_console_agency
 from .navigation import navigation_for

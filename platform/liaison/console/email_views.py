@@ -12,10 +12,9 @@ from sqlalchemy.orm import selectinload
 
 from liaison.mail.models import EmailMessage
 from liaison.pagination import page_of
-from liaison.web import load_or_404
+from liaison.request_helpers import load_or_404, require_role
 from tenants import roles
 
-from .access import require_role
 from .blueprint import bp
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from liaison import audit
 from liaison.extensions import db
-from liaison.web import load_or_404
+from liaison.request_helpers import load_or_404
 from tenants import roles
 from tenants.models import Agency, RoleGrant, User
 from tenants.operations import InvalidInput

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import flash, g, redirect, render_template, url_for
 
 from liaison.forms import ConfirmForm
+from liaison.request_helpers import require_role
 from tenants import roles
 from tenants.operations import InvalidInput
 
 from . import operations
-from .access import require_role
 from .blueprint import bp
 from .forms import ChangeRoleForm, InviteStaffForm
 

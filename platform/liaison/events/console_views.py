@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
-from liaison.console.access import has_role
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
 from liaison.i18n import LANGUAGE_NAMES
-from liaison.web import load_or_404
+from liaison.request_helpers import has_role, load_or_404
 from tenants import roles
 
 from . import programs as program_ops

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from liaison.citizen import citizen_submit_limit
 from liaison.public.blueprints import citizen_blueprint
-from liaison.web import load_or_404
+from liaison.request_helpers import load_or_404
 
 from . import schedule, signup
 from .models import Event

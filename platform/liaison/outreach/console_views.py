@@ -9,10 +9,9 @@ from datetime import date
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from liaison.console.access import has_role
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
-from liaison.web import load_or_404
+from liaison.request_helpers import has_role, load_or_404
 from tenants import roles
 
 from . import operations as ops

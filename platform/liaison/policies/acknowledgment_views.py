@@ -5,10 +5,9 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from liaison.console.access import require_role
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
-from liaison.web import load_or_404
+from liaison.request_helpers import load_or_404, require_role
 from tenants import roles
 
 from . import (

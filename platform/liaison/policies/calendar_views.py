@@ -7,11 +7,10 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from liaison.console.access import has_role
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
+from liaison.request_helpers import has_role, load_or_404
 from liaison.storage import send_stored_file, serves_file, stored_file
-from liaison.web import load_or_404
 from policy_templates.model import CADENCE_LABELS, KIND_LABELS
 from tenants import roles
 

@@ -12,10 +12,9 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from liaison import audit
-from liaison.console.access import has_role, require_role
 from liaison.console.blueprint import bp
 from liaison.extensions import db
-from liaison.web import load_or_404
+from liaison.request_helpers import has_role, load_or_404, require_role
 from policy_templates import STARTING_TEMPLATES
 from tenants import roles
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from liaison.console.blueprint import bp
-from liaison.web import load_or_404
+from liaison.request_helpers import load_or_404
 
 from . import editing
 from . import obligation_editing as duties

@@ -12,10 +12,9 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from liaison.console.access import require_role
 from liaison.console.blueprint import bp
 from liaison.extensions import db
-from liaison.web import load_or_404
+from liaison.request_helpers import load_or_404, require_role
 from policy_templates.markup import fill_placeholders
 from policy_templates.model import CADENCE_LABELS
 from tenants import roles

@@ -12,9 +12,8 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from liaison.console.access import has_role
 from liaison.console.blueprint import bp
-from liaison.web import load_or_404
+from liaison.request_helpers import has_role, load_or_404
 from tenants import roles
 
 from . import operations as ops

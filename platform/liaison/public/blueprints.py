@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, g
 
 from liaison.i18n import LANGUAGE_NAMES
-from liaison.web import activate_agency, active_agency_or_404, bind_agency_slug
+from liaison.request_helpers import activate_agency, active_agency_or_404, bind_agency_slug
 
 from . import branding
 

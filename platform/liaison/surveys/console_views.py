@@ -12,14 +12,13 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from liaison.console.access import has_role, require_role
 from liaison.console.blueprint import bp
 from liaison.extensions import db
 from liaison.forms import ConfirmForm
 from liaison.jobs import enqueue_after_commit
 from liaison.jobs.urls import external_url
+from liaison.request_helpers import has_role, load_or_404, require_role
 from liaison.storage import serves_file
-from liaison.web import load_or_404
 from tenants import roles
 
 from . import (

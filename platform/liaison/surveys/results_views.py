@@ -8,13 +8,12 @@ from datetime import date
 
 from flask import render_template
 
-from liaison.console.access import has_role, require_role
 from liaison.console.blueprint import bp
 from liaison.csv_export import csv_response
 from liaison.forms import ConfirmForm
 from liaison.i18n import LANGUAGE_NAMES
+from liaison.request_helpers import has_role, load_or_404, require_role
 from liaison.storage import serves_file
-from liaison.web import load_or_404
 from tenants import roles
 
 from . import charts, export, lifecycle, members, results

@@ -12,13 +12,18 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from liaison.console.access import has_role, require_role
 from liaison.console.blueprint import bp
 from liaison.events.models import Event, EventRegistration
 from liaison.events.waiver_rules import waiver_requirement
 from liaison.extensions import db
+from liaison.request_helpers import (
+    MAX_DATABASE_ID,
+    current_agency,
+    has_role,
+    load_or_404,
+    require_role,
+)
 from liaison.storage import send_stored_file, serves_file, stored_file
-from liaison.web import MAX_DATABASE_ID, current_agency, load_or_404
 from tenants import roles
 
 from . import checkin, signing, versions

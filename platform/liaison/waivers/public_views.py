@@ -14,8 +14,8 @@ from liaison.events.registration import RegistrationRefused, check_open
 from liaison.events.waiver_rules import requires_waiver
 from liaison.extensions import db
 from liaison.public.blueprints import citizen_blueprint
+from liaison.request_helpers import load_or_404
 from liaison.storage import FileUnavailable, download_response, serves_file, stored_file
-from liaison.web import load_or_404
 
 from . import receipts, signing, versions
 from .models import WaiverSignature
