@@ -28,7 +28,7 @@ PYTEST_ARGS ?= -n 2
 help:
 	@echo "make run    serve the demo on http://$(HOST):$(PORT)/ (embedded mode, SQLite)"
 	@echo "make test   lint and run the whole test suite (PostgreSQL and Redis on loopback)"
-	@echo "make lint   ruff check and ruff format --check"
+	@echo "make lint   ruff check, ruff format --check and the import contracts (lint-imports)"
 	@echo "make format ruff format and ruff check --fix"
 	@echo "make clean  remove the virtualenv, the local database and caches"
 
@@ -70,6 +70,7 @@ run: $(VENV)/.stamp-install translations
 lint: $(VENV)/.stamp-install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.stamp-install-test
 	$(BIN)/ruff format .

@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from liaison.forms import ConfirmForm
 from liaison.policies.operations import PolicyError
-from liaison.policies.upstream import latest_version_number, publish_template_version
+from liaison.policies.template_versions import latest_version_number, publish_template_version
 from policy_templates import STARTING_TEMPLATES, TemplateError
 from policy_templates.loader import DATA_DIR, read_raw
 

@@ -1,8 +1,8 @@
-"""Demo data: five agencies (one per starting template, adopted and published), two
-associations, and one account per role, so that every screen can be tried right after
-`make run`.
+"""The demo's tenants: five agencies (one per starting template), two associations, and
+one account per role, so that every screen can be tried right after `make run`. The
+capabilities add their demo records on top (`liaison.demo`).
 
-`seed_demo()` finds before it creates, so running it again changes nothing: existing
+`seed_demo_tenants()` finds before it creates, so running it again changes nothing: existing
 accounts keep their passwords and TOTP secrets. Demo passwords are set directly with
 `hash_password`, below the 12-character minimum that real accounts must meet — they are
 printed on the terminal and meant to be typed, never to protect anything.
@@ -11,18 +11,16 @@ printed on the terminal and meant to be typed, never to protect anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import pyotp
 from sqlalchemy import select
 
-from liaison.auth.passwords import hash_password
 from liaison.extensions import db
+from liaison.passwords import hash_password
 from liaison.tenancy import tenant_context
 from policy_templates import STARTING_TEMPLATES
 
 from . import roles
-from .demo_policy import publish_demo_policy
 from .models import Agency, Association, AssociationGrant, AssociationMembership, User
 from .operations import grant_role
 
@@ -146,20 +144,17 @@ def refuse_in_production(liaison_env: str) -> None:
         )
 
 
-def seed_demo(liaison_env: str = "development") -> list[DemoAccount]:
-    """Create whatever part of the demo is missing (flushes, never commits) and return the
-    demo accounts, new and existing alike."""
+def seed_demo_tenants(liaison_env: str = "development") -> tuple[list[Agency], list[DemoAccount]]:
+    """Create whatever part of the demo's agencies, associations and accounts is missing
+    (flushes, never commits); returns the agencies and the demo accounts, new and existing
+    alike. The capabilities' demo records come on top (`liaison.demo`)."""
     refuse_in_production(liaison_env)
-    today = date.today()
     if set(STARTING_TEMPLATES) != {spec.template for spec in AGENCIES}:
         raise RuntimeError("the demo needs one agency per starting template")
     agencies = {spec.slug: _agency(spec) for spec in AGENCIES}
     accounts: list[DemoAccount] = []
     for spec in AGENCIES:
         accounts.extend(_agency_staff(agencies[spec.slug]))
-        _published_policy(agencies[spec.slug])
-        _citizen_activities(agencies[spec.slug], today)
-        _sensitive_records(agencies[spec.slug], today)
     for spec in ASSOCIATIONS:
         accounts.append(_association(spec, agencies))
     operator = _user(OPERATOR_EMAIL, "Demo platform operator")
@@ -167,7 +162,7 @@ def seed_demo(liaison_env: str = "development") -> list[DemoAccount]:
     secret = _second_factor(operator, roles.OPERATOR)
     accounts.append(DemoAccount(operator.email, roles.OPERATOR, "/admin/", secret))
     db.session.flush()
-    return accounts
+    return list(agencies.values()), accounts
 
 
 def _agency(spec: DemoAgency) -> Agency:
@@ -215,43 +210,6 @@ def _agency_staff(agency: Agency) -> list[DemoAccount]:
             grant_role(user, agency, role)
         accounts.append(DemoAccount(user.email, role, f"/console/{agency.slug}/", secret))
     return accounts
-
-
-def _published_policy(agency: Agency) -> None:
-    """The agency's starting template, filled, reviewed by its chief and published."""
-    coordinator, chief = (
-        db.session.scalar(select(User).where(User.email == f"{mailbox}@{agency.slug}.example"))
-        for mailbox in ("coordinator", "chief")
-    )
-    publish_demo_policy(agency, coordinator, chief)
-
-
-def _citizen_activities(agency: Agency, today: date) -> None:
-    """An upcoming event that needs a waiver (with one signed), and an open community
-    survey with some answers."""
-    from liaison.events.demo import seed_demo_event
-    from liaison.surveys.demo import seed_demo_survey
-    from liaison.waivers.demo import seed_demo_waivers
-
-    event = seed_demo_event(agency, today)
-    seed_demo_waivers(agency, event, today)
-    seed_demo_survey(agency, today)
-
-
-def _sensitive_records(agency: Agency, today: date) -> None:
-    """Academy applicants in every state (Alsip), outreach to the required populations
-    (Sample City), concerns along their routes, and community liaison records."""
-    from liaison.academy.demo import seed_demo_academy
-    from liaison.community.demo import seed_demo_community
-    from liaison.concerns.demo import seed_demo_concerns
-    from liaison.outreach.demo import seed_demo_outreach
-
-    seed_demo_academy(agency, today)
-    seed_demo_outreach(agency, today)
-    seed_demo_concerns(agency, today)
-    with tenant_context(agency.id, session=db.session):
-        seed_demo_community(agency, today)
-        db.session.flush()
 
 
 def _association(spec: DemoAssociation, agencies: dict[str, Agency]) -> DemoAccount:

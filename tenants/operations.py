@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from liaison.audit import record
-from liaison.auth.passwords import hash_password
 from liaison.extensions import db
-from liaison.jobs import enqueue_after_commit
-from liaison.mail.jobs import send_email_message
-from liaison.mail.models import EmailMessage
-from liaison.mail.welcome import welcome_subject
-from liaison.tenancy import TenantContextError, current_agency_id
+from liaison.passwords import hash_password
 
 from . import roles
 from .models import Agency, RoleGrant, User
@@ -76,39 +70,3 @@ def grant_role(user: User, agency: Agency, role: str) -> RoleGrant:
         db.session.add(grant)
         db.session.flush()
     return grant
-
-
-def invite_staff(agency: Agency, email: str, name: str, role: str) -> User:
-    """Give `email` the `role` in `agency` (the current agency) and send a welcome email.
-
-    A new address gets an account with no password, entered through the set-password link
-    in the email; an existing account keeps its password and is told to sign in. The email
-    is an EmailMessage row, sent by a job once the invitation is committed.
-    """
-    if current_agency_id() != agency.id:
-        raise TenantContextError("staff are invited from inside their agency's context")
-    if role not in roles.AGENCY_ROLES:
-        raise InvalidInput("Choose one of the agency roles.")
-    name = " ".join((name or "").split())
-    if len(name) > 200:
-        raise InvalidInput("Use a name of at most 200 characters.")
-    user = find_user(email)
-    if user is None:
-        user = create_user(email, None, name)
-    elif not user.is_active:
-        raise InvalidInput("That account is disabled; a platform operator can restore it.")
-    elif name and not user.name:
-        user.name = name
-    grant_role(user, agency, role)
-    message = EmailMessage(
-        agency_id=agency.id,
-        kind="welcome",
-        recipient_id=user.id,
-        subject=welcome_subject(agency),
-        status="queued",
-    )
-    db.session.add(message)
-    db.session.flush()
-    record("staff.invited", user, role=role, email_message_id=message.id)
-    enqueue_after_commit(send_email_message, message.id, agency_id=agency.id)
-    return user

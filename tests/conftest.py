@@ -23,8 +23,8 @@ from flask_migrate import upgrade
 from hypothesis import settings
 
 from liaison import create_app
-from liaison.auth.passwords import hash_password
 from liaison.extensions import db
+from liaison.passwords import hash_password
 from liaison.tenancy import tenant_context
 from tenants import roles
 from tenants.models import Agency, Association, AssociationGrant, AssociationMembership, User

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import models_registry  # noqa: F401  (imports every model before mappers configure)
+from . import capabilities
 from .config import load_config
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -14,6 +14,8 @@ MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
 
 
 def create_app(test_config: dict | None = None, env=None) -> Flask:
+    capabilities.import_models()  # every table, before the mappers configure
+    capabilities.import_worker_parts()
     app = Flask(__name__, instance_path=str(Path.cwd() / "var"), instance_relative_config=False)
     app.config.update(load_config(env, app.instance_path))
     if test_config:

@@ -24,9 +24,10 @@ def main() -> None:
 
 def init_cli(app: Flask) -> None:
     from policy_templates.cli import templates_command
-    from tenants.cli import create_operator_command, seed_demo_command
+    from tenants.cli import create_operator_command
 
     from .crypto_cli import rotate_encryption_command
+    from .demo import seed_demo_command
     from .jobs.cli import serve_command, worker_command
 
     commands = (

@@ -73,18 +73,7 @@ def rotation(name: str):
     return register
 
 
-# Modules whose import registers rotations.
-ROTATION_MODULES = ("liaison.academy.checks", "liaison.auth.totp")
-
-
 def rotate_all() -> dict[str, int]:
-    """Re-encrypt every registered column with the newest key; returns counts by name."""
-    import importlib
-
-    for module in ROTATION_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    """Re-encrypt every registered column with the newest key (the app factory imports
+    every capability's rotations); returns counts by name."""
     return {name: rotate_values() for name, rotate_values in ROTATIONS.items()}

@@ -145,3 +145,10 @@ class FreeText(_Screened, wtforms.StringField):
 
 class FreeTextArea(_Screened, wtforms.TextAreaField):
     """A multi-line free-text field of a staff form, screened."""
+
+
+class CheckboxListField(wtforms.SelectMultipleField):
+    """A multiple choice shown as a list of checkboxes."""
+
+    widget = wtforms.widgets.ListWidget(prefix_label=False)
+    option_widget = wtforms.widgets.CheckboxInput()

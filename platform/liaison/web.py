@@ -1,4 +1,5 @@
-"""Request lifecycle: tenant context, one commit per request, blueprints and error pages."""
+"""The request lifecycle: tenant context, one commit per request, the shells' blueprints
+(with the capabilities' in them) and error pages. Views' own helpers: `request_helpers`."""
 
 from __future__ import annotations
 
@@ -48,35 +49,22 @@ def init_web(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from admin import init_admin
+
+    from . import capabilities
     from .association.views import bp as association_bp
     from .auth.views import bp as auth_bp
-    from .console.views import bp as console_bp
+    from .console.views import init_console
     from .health import bp as health_bp
-    from .public.views import bp as public_bp
+    from .public.site import init_public
 
     app.register_blueprint(health_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(association_bp)
-    app.register_blueprint(console_bp)
-    for citizen_bp in _capability_citizen_blueprints():
-        app.register_blueprint(citizen_bp)
-    app.register_blueprint(public_bp)  # last: its /<agency_slug>/ catches what is left
-
-    from admin import init_admin
-
+    init_console(app, capabilities.console_blueprints(), capabilities.navigation())
+    init_public(app, capabilities.citizen_blueprints(), capabilities.public_sections())
     init_admin(app)
-
-
-def _capability_citizen_blueprints():
-    """Citizen pages of the capabilities, under /<agency_slug>/<capability>/; registered
-    before the public site's own blueprint, whose /<agency_slug>/ catches what is left."""
-    from .academy.public_views import bp as academy_bp
-    from .concerns.public_views import bp as concerns_bp
-    from .events.public_views import bp as events_bp
-    from .surveys.public_views import bp as surveys_bp
-    from .waivers.public_views import bp as waivers_bp
-
-    return (events_bp, waivers_bp, surveys_bp, concerns_bp, academy_bp)
+    app.extensions["liaison.calendar_notes"] = tuple(capabilities.calendar_notes())
 
 
 def _register_template_helpers(app: Flask) -> None:

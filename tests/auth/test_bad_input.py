@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liaison.auth.forms import MAX_PASSWORD
-from liaison.auth.passwords import verify_password
 from liaison.auth.tokens import make_password_token
 from liaison.extensions import db
+from liaison.passwords import verify_password
 from tenants import roles
 from tenants.models import User
 from tenants.operations import MIN_PASSWORD_LENGTH

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from argon2 import PasswordHasher, extract_parameters, profiles
 
-from liaison.auth.passwords import PRODUCTION, hash_password, needs_rehash, verify_password
 from liaison.config import load_config
 from liaison.extensions import db
+from liaison.passwords import PRODUCTION, hash_password, needs_rehash, verify_password
 from tenants.models import User
 
 from ..conftest import PASSWORD

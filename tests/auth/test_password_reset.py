@@ -8,10 +8,10 @@ import uuid
 
 import pytest
 
-from liaison.auth.passwords import verify_password
 from liaison.auth.tokens import make_password_token
 from liaison.extensions import db
 from liaison.mail import read_outbox
+from liaison.passwords import verify_password
 from tenants.models import User
 
 from ..conftest import PASSWORD

@@ -4,8 +4,8 @@ the account page lists them and signs out every other browser."""
 from __future__ import annotations
 
 from liaison.auth.accounts import deactivate_account
-from liaison.auth.passwords import verify_password
 from liaison.extensions import db
+from liaison.passwords import verify_password
 from tenants.models import User
 
 from ..conftest import PASSWORD

@@ -7,12 +7,13 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from liaison.demo import seed_demo
 from liaison.extensions import db
 from liaison.policies import operations as ops
 from liaison.policies.documents import publish_blockers
 from liaison.policies.models import ComplianceEntry, Policy, PolicyPublication, PolicyRevision
 from liaison.tenancy import tenant_context
-from tenants.demo import AGENCIES, seed_demo
+from tenants.demo import AGENCIES
 from tenants.models import Agency, User
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from liaison.demo import DemoRefused, seed_demo
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
 from policy_templates import STARTING_TEMPLATES
 from tenants import roles
-from tenants.demo import DemoRefused, seed_demo
 from tenants.models import (
     Agency,
     Association,

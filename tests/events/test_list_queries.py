@@ -64,7 +64,7 @@ def test_waiver_check_in_link_only_for_events_needing_a_waiver(
     login(make_user(agency, roles.OFFICER))
     needs = make_event(agency, title="Ride-along", waiver_required_by_staff=True)
     plain = make_event(agency, title="Forum")
-    has_check_in = "console.event_waivers" in current_app.view_functions
+    has_check_in = "console.waivers.event_waivers" in current_app.view_functions
 
     needs_page = client.get(f"/console/link-pd/events/{needs.id}").get_data(as_text=True)
     plain_page = client.get(f"/console/link-pd/events/{plain.id}").get_data(as_text=True)

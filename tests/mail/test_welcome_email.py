@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from liaison import create_app
 from liaison.audit.models import AuditEvent
+from liaison.auth.invitations import invite_staff
 from liaison.auth.tokens import load_password_token
 from liaison.extensions import db
 from liaison.jobs import enqueue_now, get_queue, work_burst
@@ -23,7 +24,7 @@ from liaison.storage import read_file
 from liaison.tenancy import tenant_context
 from tenants import roles
 from tenants.models import User
-from tenants.operations import InvalidInput, find_user, invite_staff
+from tenants.operations import InvalidInput, find_user
 
 from ..jobs.helpers import make_due, run_worker_burst
 from .test_delivery import REAL_SMTP

@@ -135,14 +135,14 @@ def test_a_bad_quarter_filter_is_ignored(text):
 
 
 def test_the_calendar_helper_notes_the_gap_only_on_the_measured_duty(app, texas, in_agency):
-    from liaison.outreach.console_views import _gap_note_for
+    from liaison.outreach.console_views import calendar_gap_note
     from liaison.policies.models import ComplianceEntry
 
     log_activity(texas, date.today(), keys=(FV,), people=12)
     with app.test_request_context(), in_agency(texas):
         entries = {e.obligation_id: e for e in db.session.scalars(select(ComplianceEntry))}
-        measured = _gap_note_for(entries["immigration-status-outreach"])
-        general = _gap_note_for(entries["promote-trust-and-dialog"])
+        measured = calendar_gap_note(entries["immigration-status-outreach"])
+        general = calendar_gap_note(entries["promote-trust-and-dialog"])
 
     assert measured.startswith("Gap in ")
     assert "People served by sexual-assault programs" in measured

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from liaison.extensions import db
 from liaison.policies import operations as ops
-from liaison.policies import upstream
+from liaison.policies import template_versions, upstream
 from liaison.policies.documents import walk
 from liaison.policies.models import Policy, TemplateVersion
 
@@ -24,13 +24,13 @@ def _cadence(document, duty_id):
 
 
 def test_the_operator_publishes_a_new_version_once(app, edited_data):
-    first = upstream.publish_template_version("cambridge", None)
-    second = upstream.publish_template_version("cambridge", None, data_dir=edited_data)
+    first = template_versions.publish_template_version("cambridge", None)
+    second = template_versions.publish_template_version("cambridge", None, data_dir=edited_data)
     db.session.commit()
 
     assert (first.version, second.version) == (1, 2)
     with pytest.raises(ops.PolicyError, match="already published"):
-        upstream.publish_template_version("cambridge", None, data_dir=edited_data)
+        template_versions.publish_template_version("cambridge", None, data_dir=edited_data)
     assert db.session.scalars(select(TemplateVersion.version)).all() == [1, 2]
 
 
@@ -38,7 +38,7 @@ def test_a_clean_upstream_change_is_taken_in(adopter, in_agency, edited_data):
     with in_agency(adopter):
         policy = ops.adopt_template(adopter, "cambridge", None)
         assert upstream.available_update(policy) is None
-    upstream.publish_template_version("cambridge", None, data_dir=edited_data)
+    template_versions.publish_template_version("cambridge", None, data_dir=edited_data)
     db.session.commit()
 
     with in_agency(adopter):
@@ -64,7 +64,7 @@ def reworded(adopter, in_agency, edited_data):
         for section in walk(mine["sections"]):
             section["text"] = section["text"].replace(OLD, OURS)
         ops.save_revision(policy, mine, None, "Our wording")
-    upstream.publish_template_version("cambridge", None, data_dir=edited_data)
+    template_versions.publish_template_version("cambridge", None, data_dir=edited_data)
     db.session.commit()
 
 
@@ -95,8 +95,8 @@ def test_a_conflict_can_take_the_upstream_side(adopter, in_agency, reworded):
 def test_adopting_uses_the_newest_published_version_or_one_asked_for(
     adopter, make_agency, in_agency, edited_data
 ):
-    upstream.publish_template_version("cambridge", None)
-    upstream.publish_template_version("cambridge", None, data_dir=edited_data)
+    template_versions.publish_template_version("cambridge", None)
+    template_versions.publish_template_version("cambridge", None, data_dir=edited_data)
     db.session.commit()
     older = make_agency("older-pd")
 

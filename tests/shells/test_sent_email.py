@@ -3,8 +3,8 @@ the message body (it may carry a private sign-in link)."""
 
 import re
 
+from liaison.auth.invitations import invite_staff
 from tenants import roles
-from tenants.operations import invite_staff
 
 
 def _invite(app, agency, email):

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from liaison.auth.invitations import invite_staff
 from liaison.extensions import db
 from liaison.storage.models import StoredFile
 from liaison.tenancy import tenant_context
 from tenants import roles
-from tenants.operations import invite_staff
 
 RESET_LINK = re.compile(r"/reset/([\w.-]{20,})")
 

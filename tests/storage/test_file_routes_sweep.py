@@ -76,7 +76,7 @@ def _upload_logo(world, values) -> None:
 # What a declared file route's record needs before it has a file to give (the sweep's
 # factories make the records; rendering jobs run before the sweep asks).
 PREPARE = {
-    "console.calendar_attachment": _attach_to_entry,
+    "console.policies.calendar_attachment": _attach_to_entry,
     "public.logo": _upload_logo,
 }
 
@@ -136,10 +136,10 @@ def test_each_file_goes_to_exactly_those_who_may_see_its_record(route_world, swe
 def test_the_sweep_covers_the_files_the_product_stores(route_world):
     """The records whose files the attack reached, and every other download route."""
     assert {
-        "console.waiver_pdf",
-        "console.waiver_drawn_signature",
-        "console.calendar_attachment",
-        "public.policy_pdf",
+        "console.waivers.waiver_pdf",
+        "console.waivers.waiver_drawn_signature",
+        "console.policies.calendar_attachment",
+        "policies_public.policy_pdf",
         "waivers_public.receipt_pdf",
         "public.logo",
     } <= file_routes(route_world.app).keys()

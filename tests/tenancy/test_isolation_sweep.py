@@ -74,7 +74,11 @@ def build_path(app, rule, scenario: Scenario) -> str:
 
 def test_the_sweep_finds_the_routes_it_must_cover(app):
     endpoints = {rule.endpoint for rule in id_rules(app)}
-    assert {"console.grant_detail", "console.revoke_grant", "console.waiver_pdf"} <= endpoints
+    assert {
+        "console.grant_detail",
+        "console.revoke_grant",
+        "console.waivers.waiver_pdf",
+    } <= endpoints
     assert [view.model.__tablename__ for view in tenant_admin_views(app)] == ["role_grants"]
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from liaison.console.blueprint import bp
+from liaison.capability import console_blueprint
 from liaison.csv_export import csv_response
 from liaison.request_helpers import has_role, load_or_404, require_role
 from liaison.storage import serves_file
@@ -22,6 +22,8 @@ from . import checks, cohorts, export, selection, settings
 from .forms import AcademySettingsForm, CohortForm, DecisionForm, OutcomeForm
 from .jobs import cohort_counts
 from .models import CHECK_STATUSES, Application, Cohort
+
+bp = console_blueprint("academy", __name__)
 
 STAFF = (roles.COORDINATOR, roles.AGENCY_ADMIN)
 
@@ -93,7 +95,7 @@ def academy_cohort(cohort_id: int):
 
 
 @bp.get("/academy/cohorts/<int:cohort_id>/applicants.csv")
-@serves_file(follows="console.academy_cohort")
+@serves_file(follows="console.academy.academy_cohort")
 def academy_export(cohort_id: int):
     cohort = _staff_cohort(cohort_id)
     rows = export.applicant_rows(selection.cohort_selection(cohort))

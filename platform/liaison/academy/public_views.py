@@ -9,8 +9,8 @@ import re
 from flask import abort, redirect, render_template, url_for
 from flask_babel import format_date, get_locale
 
+from liaison.capability import citizen_blueprint
 from liaison.citizen import citizen_submit_limit
-from liaison.public.blueprints import citizen_blueprint
 
 from . import applications, cohorts, settings
 from .models import ADMITTED

@@ -7,12 +7,12 @@ from flask_login import current_user, login_required
 
 from liaison import audit
 from liaison.forms import ConfirmForm
+from liaison.passwords import verify_password
 from tenants.operations import InvalidInput
 
 from . import accounts, totp
 from .blueprint import bp
 from .forms import ChangePasswordForm, DisableTotpForm
-from .passwords import verify_password
 from .sessions import active_sessions, current_token, describe_browser, revoke_all_sessions
 
 

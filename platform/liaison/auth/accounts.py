@@ -8,12 +8,12 @@ from sqlalchemy import select
 
 from liaison import audit, jobs
 from liaison.extensions import db
+from liaison.passwords import hash_password, verify_password
 from tenants.models import User
 from tenants.operations import InvalidInput, check_password_strength
 
 from . import lockout
 from .jobs import send_password_reset
-from .passwords import hash_password, verify_password
 from .sessions import revoke_all_sessions
 
 

@@ -15,10 +15,10 @@ from sqlalchemy import select
 
 from liaison import audit
 from liaison.extensions import db
+from liaison.passwords import hash_password, needs_rehash, verify_password
 from tenants.models import User
 
 from . import lockout
-from .passwords import hash_password, needs_rehash, verify_password
 
 NO_MATCH = "That email and password do not match an active account."
 

@@ -7,7 +7,6 @@ from datetime import date
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
 from liaison.request_helpers import load_or_404
 
@@ -15,6 +14,7 @@ from . import meetings as ops
 from . import organizations, staff
 from . import suggestions as suggestion_ops
 from .access import can_change, can_log, can_manage, require
+from .console_views import bp
 from .forms import ForwardForm, MeetingForm, OutsideInputForm, StatusForm, SuggestionForm
 from .models import (
     MEETING_ROLES,

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 
-from liaison.console.blueprint import bp
+from liaison.capability import console_blueprint
 from liaison.forms import ConfirmForm
 from liaison.request_helpers import load_or_404
 
-from . import (
-    console_records,  # noqa: F401  (meetings, outside input, suggestions)
-    staff,
-)
 from . import organizations as ops
+from . import staff
 from .access import can_log, can_manage, require
 from .forms import ContactForm, OrganizationForm
 from .meetings import meetings
 from .models import ORGANIZATION_KINDS, CommunityOrganization, OrganizationContact
+
+bp = console_blueprint("community", __name__)
 
 
 def _details(form: OrganizationForm) -> ops.OrganizationDetails:

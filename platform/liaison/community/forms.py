@@ -7,8 +7,7 @@ from datetime import date
 from wtforms import BooleanField, DateField, EmailField, SelectField, TelField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from liaison.console.forms import CheckboxListField
-from liaison.forms import Form, FreeText, FreeTextArea
+from liaison.forms import CheckboxListField, Form, FreeText, FreeTextArea
 
 from .models import MEETING_ROLES, ORGANIZATION_KINDS, OUTSIDE_AGENCIES, SUGGESTION_SOURCES
 

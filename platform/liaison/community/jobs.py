@@ -20,7 +20,7 @@ def email_training_officer(suggestion_id: int) -> None:
     agency = db.session.get(Agency, current_agency_id())
     if recipient is None or not recipient.is_active:
         return
-    link = external_url("console.training_suggestions", agency_slug=agency.slug)
+    link = external_url("console.community.training_suggestions", agency_slug=agency.slug)
     text = (
         f"A training-needs suggestion was forwarded to you at {agency.name}.\n\n"
         f"{suggestion.suggestion}\n\n"

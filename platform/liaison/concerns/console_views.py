@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from liaison.console.blueprint import bp
+from liaison.capability import console_blueprint
 from liaison.csv_export import csv_response
 from liaison.pagination import page_of
 from liaison.request_helpers import has_role, load_or_404
@@ -19,6 +19,8 @@ from . import intake, listing, monthly, routing
 from .forms import LogConcernForm, MoveForm, NoteForm, RecommendedActionsForm, category_choices
 from .models import SOURCE_LABELS, STATUS_LABELS, Concern
 from .public_labels import category_label
+
+bp = console_blueprint("concerns", __name__)
 
 READERS = (roles.AGENCY_ADMIN, roles.CHIEF, *routing.HANDLERS)
 
@@ -180,7 +182,7 @@ def concerns_monthly():
 
 
 @bp.get("/concerns/monthly.csv")
-@serves_file(follows="console.concerns_monthly")
+@serves_file(follows="console.concerns.concerns_monthly")
 def concerns_monthly_csv():
     _require_reader()
     year, month = _month_arg()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import abort, redirect, render_template, url_for
 from flask_babel import format_date, get_locale
 
+from liaison.capability import citizen_blueprint
 from liaison.citizen import citizen_submit_limit
-from liaison.public.blueprints import citizen_blueprint
 
 from . import intake, routing
 from .follow import concern_for_token, follow_token

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf.file import FileField
-from wtforms import EmailField, SelectField, SelectMultipleField, widgets
+from wtforms import EmailField, SelectField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
-from liaison.forms import Form, FreeText
+from liaison.forms import CheckboxListField, Form, FreeText
 from liaison.i18n import LANGUAGE_NAMES
 from tenants import roles
 
@@ -25,11 +25,6 @@ class InviteStaffForm(Form):
 
 class ChangeRoleForm(Form):
     role = SelectField("Role", choices=role_choices, validators=[DataRequired()])
-
-
-class CheckboxListField(SelectMultipleField):
-    widget = widgets.ListWidget(prefix_label=False)
-    option_widget = widgets.CheckboxInput()
 
 
 class AgencySettingsForm(Form):

@@ -26,7 +26,7 @@ def staff_list():
 @bp.route("/staff/invite", methods=["GET", "POST"])
 @admin_only
 def invite_staff():
-    from tenants.operations import invite_staff as invite
+    from liaison.auth.invitations import invite_staff as invite
 
     form = InviteStaffForm()
     if form.validate_on_submit():

@@ -1,23 +1,12 @@
-"""The staff console at /console/<agency-slug>/: the dashboard, and (through the
-modules imported below) the agency admin's staff, settings and audit-log pages."""
+"""The staff console at /console/<agency-slug>/: the dashboard, the agency admin's staff,
+settings, sent-email and audit-log pages, and (nested under it) every capability's pages."""
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import Blueprint, Flask, render_template
 
-import liaison.events.console_views  # noqa: F401  (registers its routes)
-import liaison.policies.calendar_views  # noqa: F401  (registers its routes)
-import liaison.policies.editor_views  # noqa: F401  (registers its routes)
-import liaison.policies.obligation_views  # noqa: F401  (registers its routes)
-import liaison.policies.update_views  # noqa: F401  (registers its routes)
-import liaison.policies.workflow_views  # noqa: F401  (registers its routes)
-from liaison.academy import console_views as academy_console_views  # noqa: F401
-from liaison.community import console_views as community_console_views  # noqa: F401
-from liaison.concerns import console_views as concern_console_views  # noqa: F401
-from liaison.outreach import console_views as outreach_console_views  # noqa: F401
-from liaison.policies import acknowledgment_views  # noqa: F401  (registers its routes)
-from liaison.surveys import console_views as survey_console_views  # noqa: F401
-from liaison.waivers import console_views as waiver_console_views  # noqa: F401
+from liaison.capability import NavEntry
+from liaison.policies.calendar_views import compliance_badge
 
 from . import (  # noqa: F401  (register their routes)
     audit_views,
@@ -27,7 +16,22 @@ from . import (  # noqa: F401  (register their routes)
 )
 from .blueprint import bp
 
+_NESTED: set[str] = set()
+
 
 @bp.get("/")
 def dashboard():
-    return render_template("console/dashboard.html")
+    return render_template("console/dashboard.html", compliance_due=compliance_badge())
+
+
+def init_console(
+    app: Flask, capability_blueprints: list[Blueprint], navigation: list[NavEntry]
+) -> None:
+    """Register the console with each capability's blueprint nested in it (endpoints
+    console.<capability>.<view>, under its URL prefix, agency loading and chrome)."""
+    for child in capability_blueprints:
+        if child.name not in _NESTED:  # the blueprints outlive one app (tests make many)
+            bp.register_blueprint(child)
+            _NESTED.add(child.name)
+    app.register_blueprint(bp)
+    app.extensions["liaison.navigation"] = tuple(navigation)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
-from liaison.console.blueprint import bp
+from liaison.capability import console_blueprint
 from liaison.forms import ConfirmForm
 from liaison.i18n import LANGUAGE_NAMES
 from liaison.request_helpers import has_role, load_or_404
@@ -15,6 +15,8 @@ from . import programs as program_ops
 from . import schedule
 from .forms import EventForm, ProgramForm
 from .models import Event, Program
+
+bp = console_blueprint("events", __name__)
 
 MANAGERS = (roles.COORDINATOR, roles.AGENCY_ADMIN)
 
@@ -157,7 +159,7 @@ def new_event():
 def event_detail(event_id: int):
     event = load_or_404(Event, event_id)
     row = schedule.event_row(event)
-    has_check_in = "console.event_waivers" in current_app.view_functions
+    has_check_in = "console.waivers.event_waivers" in current_app.view_functions
     return render_template(
         "events/event.html",
         row=row,

@@ -12,8 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from liaison.console.forms import CheckboxListField
-from liaison.forms import Form, FreeText, FreeTextArea, IntegerField
+from liaison.forms import CheckboxListField, Form, FreeText, FreeTextArea, IntegerField
 from liaison.i18n import LANGUAGE_NAMES
 
 from .schedule import MAX_AGE, EventDetails, wall_clock

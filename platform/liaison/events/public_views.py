@@ -9,8 +9,8 @@ from flask import abort, redirect, render_template, url_for
 from flask_babel import format_date, format_time, get_locale, ngettext
 from flask_babel import lazy_gettext as _l
 
+from liaison.capability import citizen_blueprint
 from liaison.citizen import citizen_submit_limit
-from liaison.public.blueprints import citizen_blueprint
 from liaison.request_helpers import load_or_404
 
 from . import schedule, signup

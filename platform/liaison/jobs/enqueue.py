@@ -38,11 +38,6 @@ def job_path(func: Callable) -> str:
     return f"{module}:{name}"
 
 
-def resolve(path: str) -> Callable:
-    module, _, name = path.partition(":")
-    return getattr(importlib.import_module(module), name)
-
-
 def check_arguments(args: tuple, agency_id) -> None:
     if agency_id is not None and (type(agency_id) is not int):
         raise JobArgumentError("agency_id must be an agency's id or None")

@@ -7,14 +7,14 @@ back on any error — the job-side twin of the request's unit of work.
 
 from __future__ import annotations
 
+import importlib
 import os
+from collections.abc import Callable
 
 from flask import Flask, current_app, has_app_context
 
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
-
-from .enqueue import resolve
 
 _worker_app: Flask | None = None
 _forked = False
@@ -40,13 +40,10 @@ def set_worker_app(app: Flask | None) -> None:
 
 
 def _app() -> Flask:
-    global _worker_app
     if has_app_context():
         return current_app._get_current_object()
     if _worker_app is None:
-        from liaison import create_app
-
-        _worker_app = create_app()
+        raise RuntimeError("jobs run in `liaison worker` or the embedded worker, which set the app")
     return _worker_app
 
 
@@ -57,6 +54,11 @@ def _forget_inherited_connections() -> None:
         for engine in db.engines.values():
             engine.dispose(close=False)
         _forked = False
+
+
+def resolve(path: str) -> Callable:
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def run_job(path: str, agency_id: int | None, *args) -> None:

@@ -13,7 +13,6 @@ every pass; `liaison worker` runs a `PeriodicScheduler` thread beside the RQ wor
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 from collections.abc import Callable
@@ -27,9 +26,6 @@ from .enqueue import enqueue_now
 from .queues import redis_connection
 
 log = logging.getLogger(__name__)
-
-# Modules whose import registers periodic jobs.
-PERIODIC_MODULES = ("liaison.waivers.jobs", "liaison.surveys.jobs", "liaison.academy.jobs")
 
 
 @dataclass(frozen=True)
@@ -56,20 +52,18 @@ def periodic(name: str, *, hours: float = 0, minutes: float = 0, per_agency: boo
 
 
 def load_periodic_jobs() -> dict[str, PeriodicJob]:
-    for module in PERIODIC_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    """The registered jobs: the app factory imports every capability's job modules."""
     return PERIODIC
 
 
 def _active_agency_ids() -> list[int]:
+    """The active agencies' ids. The agencies' table is looked up by name: jobs sit below
+    the tenants' models and never import them."""
     from liaison.extensions import db
-    from tenants.models import Agency
 
-    return list(db.session.scalars(select(Agency.id).where(Agency.is_active).order_by(Agency.id)))
+    agencies = db.metadata.tables["agencies"]
+    query = select(agencies.c.id).where(agencies.c.is_active).order_by(agencies.c.id)
+    return list(db.session.scalars(query))
 
 
 def enqueue_due_jobs(app: Flask, only: str | None = None) -> list[str]:

@@ -92,12 +92,18 @@ def _write_outbox(folder: Path, message: EmailMessage) -> Path:
 def _announce(message: EmailMessage) -> None:
     """Embedded mode only: the demo's terminal shows each message and its links, which the
     operator's outbox view leaves out (they belong to the recipient)."""
-    from .redaction import links_in
-
     body = message.get_body(("plain",))
     links = links_in(body.get_content()) if body is not None else []
     lines = [f"Outbox: to {message['To']} — {message['Subject']}", *(f"  {u}" for u in links)]
     print("\n".join(lines), file=sys.stderr, flush=True)
+
+
+# A link in a message's text (what redaction removes and the embedded terminal shows).
+LINK = re.compile(r"""https?://[^\s<>"']+""")
+
+
+def links_in(text: str) -> list[str]:
+    return LINK.findall(text)
 
 
 def parse_message(data: bytes) -> EmailMessage:

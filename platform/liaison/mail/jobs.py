@@ -77,6 +77,3 @@ def send_email_message(message_id: int) -> None:
         message.status, message.error = "skipped", "no active recipient"
         return
     message.status, message.error, message.sent_at = "sent", "", datetime.now(UTC)
-
-
-from . import welcome  # noqa: E402, F401  (registers the "welcome" renderer)

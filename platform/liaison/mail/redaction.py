@@ -8,15 +8,13 @@ know which of a message's links are private, drops every link (`without_links`).
 
 from __future__ import annotations
 
-import re
 from email.message import EmailMessage
 from html import escape
 
-from .delivery import parse_message
+from .delivery import LINK, parse_message
 
 PRIVATE_LINK_REMOVED = "[private link removed from this copy]"
 LINK_REMOVED = "[link removed]"
-_LINK = re.compile(r"""https?://[^\s<>"']+""")
 
 
 def without(message: EmailMessage, private: tuple[str, ...]) -> EmailMessage:
@@ -34,8 +32,4 @@ def without(message: EmailMessage, private: tuple[str, ...]) -> EmailMessage:
 
 
 def without_links(text: str) -> str:
-    return _LINK.sub(LINK_REMOVED, text)
-
-
-def links_in(text: str) -> list[str]:
-    return _LINK.findall(text)
+    return LINK.sub(LINK_REMOVED, text)

@@ -9,7 +9,7 @@ from datetime import date
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from liaison.console.blueprint import bp
+from liaison.capability import console_blueprint
 from liaison.forms import ConfirmForm
 from liaison.request_helpers import has_role, load_or_404
 from tenants import roles
@@ -19,6 +19,8 @@ from . import progress as outreach_progress
 from .forms import ActivityForm, PopulationForm
 from .guidance import inquiry_guidance
 from .models import OutreachActivity, OutreachPopulation
+
+bp = console_blueprint("outreach", __name__)
 
 LOGGERS = (roles.OFFICER, roles.COORDINATOR)
 READERS = (*LOGGERS, roles.AGENCY_ADMIN, roles.CHIEF, roles.SUPERVISOR)
@@ -30,14 +32,9 @@ def _require(*allowed: str) -> None:
         abort(403)
 
 
-@bp.context_processor
-def _outreach_helpers():
-    """`outreach_gap_note(entry)`: the quarter's gaps for a compliance-calendar entry of the
-    outreach duty this page measures ("" for any other entry)."""
-    return {"outreach_gap_note": _gap_note_for}
-
-
-def _gap_note_for(entry) -> str:
+def calendar_gap_note(entry) -> str:
+    """The quarter's gaps for a compliance-calendar entry of the outreach duty this
+    capability measures ("" for any other entry): the outreach's `calendar_notes`."""
     if getattr(entry, "kind", None) != "outreach":
         return ""
     if "outreach_progress" not in g:

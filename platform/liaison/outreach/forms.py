@@ -16,8 +16,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from liaison.console.forms import CheckboxListField
-from liaison.forms import Form, FreeText, FreeTextArea, IntegerField
+from liaison.forms import CheckboxListField, Form, FreeText, FreeTextArea, IntegerField
 
 from .models import KINDS
 from .operations import ActivityDetails

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from liaison.policies.documents import walk
+from liaison.policies.public_pages import published_policies, published_text
 from liaison.policies.rendering import render_markdown
-from liaison.public.policy import published_policies, published_text
 
 FALLBACK = (
     "An officer may ask a victim or witness about immigration status only to investigate "

@@ -19,7 +19,7 @@ def render_acknowledgment_request(message: EmailMessage):
     if user is None or not user.is_active:
         return None
     agency = db.session.get(Agency, message.agency_id)
-    link = external_url("console.acknowledgments_page", agency_slug=agency.slug)
+    link = external_url("console.policies.acknowledgments_page", agency_slug=agency.slug)
     text, html = render_mail(
         "policy_acknowledgment", agency=agency, name=user.name, subject=message.subject, link=link
     )

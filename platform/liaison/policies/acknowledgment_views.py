@@ -5,16 +5,15 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
 from liaison.request_helpers import load_or_404, require_role
 from tenants import roles
 
 from . import (
-    acknowledgment_mail,  # noqa: F401  (registers the email's renderer)
     acknowledgments,
     operations,
 )
+from .blueprints import bp
 from .models import Policy
 from .rendering import rendered_sections
 
@@ -38,7 +37,7 @@ def acknowledge(policy_id: int):
             f"(revision {policy.published_revision}).",
             "success",
         )
-        return redirect(url_for("console.acknowledgments_page"))
+        return redirect(url_for("console.policies.acknowledgments_page"))
     document = operations.revision(policy, policy.published_revision).document
     return render_template(
         "policies/acknowledge.html",

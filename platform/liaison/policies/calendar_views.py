@@ -4,10 +4,9 @@ like, an attachment) or reopen them."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
 from liaison.request_helpers import has_role, load_or_404
 from liaison.storage import send_stored_file, serves_file, stored_file
@@ -15,6 +14,7 @@ from policy_templates.model import CADENCE_LABELS, KIND_LABELS
 from tenants import roles
 
 from . import compliance
+from .blueprints import bp
 from .models import ComplianceEntry, Policy
 from .workflow_forms import MarkDoneForm, attachment_upload
 
@@ -28,15 +28,22 @@ def can_act() -> bool:
 @bp.context_processor
 def _calendar_helpers():
     return {
-        "compliance_badge": _badge,
+        "calendar_note": _calendar_note,
         "kind_label": lambda kind: KIND_LABELS.get(kind, kind),
         "cadence_label": lambda cadence: CADENCE_LABELS.get(cadence, cadence),
     }
 
 
-def _badge() -> tuple[int, int] | None:
+def compliance_badge() -> tuple[int, int] | None:
     """(overdue, due soon) for the dashboard, for those who can act on the calendar."""
     return compliance.counts() if can_act() else None
+
+
+def _calendar_note(entry) -> str:
+    """What other capabilities say about a calendar entry (their `calendar_notes`: the
+    outreach duty's gaps this quarter), one line each."""
+    notes = (note(entry) for note in current_app.extensions.get("liaison.calendar_notes", ()))
+    return " ".join(note for note in notes if note)
 
 
 @bp.get("/calendar")
@@ -50,7 +57,7 @@ def compliance_calendar():
 
 
 @bp.get("/calendar/<int:entry_id>/attachment")
-@serves_file(follows="console.compliance_calendar")
+@serves_file(follows="console.policies.compliance_calendar")
 def calendar_attachment(entry_id: int):
     """The file attached when the duty was marked done: the calendar's readers may have it."""
     entry = load_or_404(ComplianceEntry, entry_id)

@@ -14,7 +14,7 @@ from liaison.extensions import db
 def publish_template_command(key: str) -> None:
     """Publish the data file of template KEY as a new version agencies can take in."""
     from .operations import PolicyError
-    from .upstream import publish_template_version
+    from .template_versions import publish_template_version
 
     try:
         frozen = publish_template_version(key, None)

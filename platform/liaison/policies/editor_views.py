@@ -12,7 +12,6 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from liaison import audit
-from liaison.console.blueprint import bp
 from liaison.extensions import db
 from liaison.request_helpers import has_role, load_or_404, require_role
 from policy_templates import STARTING_TEMPLATES
@@ -20,6 +19,7 @@ from tenants import roles
 
 from . import editing
 from . import operations as ops
+from .blueprints import bp
 from .documents import publish_blockers
 from .editor_forms import (
     AddSectionForm,

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from liaison.console.blueprint import bp
 from liaison.request_helpers import load_or_404
 
 from . import editing
 from . import obligation_editing as duties
 from . import operations as ops
+from .blueprints import bp
 from .editor_forms import RemoveForm
 from .editor_pages import check_not_stale
 from .editor_views import _policy_for_edit, _reasons, _save, editors_only

@@ -18,6 +18,7 @@ from policy_templates import STARTING_TEMPLATES, TemplateError
 from . import calendar
 from .acknowledgments import request_acknowledgments
 from .documents import document_from_template, publish_blockers
+from .errors import PolicyError
 from .jobs import render_published_pdf
 from .models import (
     APPROVED,
@@ -29,14 +30,7 @@ from .models import (
     PolicyPublication,
     PolicyRevision,
 )
-
-
-class PolicyError(ValueError):
-    """A step the policy cannot take now; `reasons` says why, one line each."""
-
-    def __init__(self, reasons: list[str] | str):
-        self.reasons = [reasons] if isinstance(reasons, str) else list(reasons)
-        super().__init__(" ".join(self.reasons))
+from .template_versions import template_version
 
 
 def adopt_template(
@@ -44,8 +38,6 @@ def adopt_template(
 ) -> Policy:
     """A new draft policy from a template (its newest published version, or `version`),
     its placeholders filled from the agency's settings."""
-    from .upstream import template_version
-
     if template_key not in STARTING_TEMPLATES:
         raise PolicyError(f"There is no template “{template_key}”.")
     try:

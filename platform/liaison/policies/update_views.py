@@ -12,7 +12,6 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from liaison.console.blueprint import bp
 from liaison.extensions import db
 from liaison.request_helpers import load_or_404, require_role
 from policy_templates.markup import fill_placeholders
@@ -20,6 +19,7 @@ from policy_templates.model import CADENCE_LABELS
 from tenants import roles
 
 from . import operations as ops
+from .blueprints import bp
 from .documents import placeholder_values
 from .editor_forms import EditForm
 from .editor_pages import check_not_stale

@@ -12,11 +12,11 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from liaison.console.blueprint import bp
 from liaison.request_helpers import has_role, load_or_404
 from tenants import roles
 
 from . import operations as ops
+from .blueprints import bp
 from .documents import publish_blockers
 from .models import APPROVED, DRAFT, RETURNED, SUBMITTED, Policy
 from .workflow_forms import ApproveForm, PublishForm, ReturnForm, SubmitForm
@@ -58,7 +58,7 @@ def _blank_forms() -> dict:
 
 
 def policy_page(policy: Policy) -> str:
-    return url_for("console.policy_detail", policy_id=policy.id)
+    return url_for("console.policies.policy_detail", policy_id=policy.id)
 
 
 def _load(policy_id: int, allowed: tuple[str, ...]) -> Policy:

@@ -12,7 +12,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from liaison.console.blueprint import bp
+from liaison.capability import console_blueprint
 from liaison.extensions import db
 from liaison.forms import ConfirmForm
 from liaison.jobs import enqueue_after_commit
@@ -27,7 +27,6 @@ from . import (
     lifecycle,
     members,
     question_bank,
-    results_views,  # noqa: F401  (registers its routes)
 )
 from .builder import SurveyError
 from .forms import (
@@ -40,6 +39,8 @@ from .forms import (
     SurveySettingsForm,
 )
 from .models import COMMUNITY, DRAFT, MEMBERS, OPEN, Survey, SurveyQuestion
+
+bp = console_blueprint("surveys", __name__)
 
 BUILDERS = (roles.COORDINATOR, roles.AGENCY_ADMIN)
 READERS = (*BUILDERS, roles.CHIEF)
@@ -323,7 +324,7 @@ def survey_distribute(survey_id: int):
 
 @bp.get("/surveys/<int:survey_id>/qr.<any(svg, png):kind>")
 @require_role(*READERS)
-@serves_file(follows="console.survey_distribute")
+@serves_file(follows="console.surveys.survey_distribute")
 def survey_qr(survey_id: int, kind: str):
     """The public link as a QR code, for the water-bill insert and forum handouts."""
     survey = _survey(survey_id)

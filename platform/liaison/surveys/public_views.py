@@ -9,9 +9,9 @@ from flask import abort, make_response, render_template, request, url_for
 from flask_babel import get_locale
 from sqlalchemy import select
 
+from liaison.capability import citizen_blueprint
 from liaison.citizen import citizen_submit_limit
 from liaison.extensions import db
-from liaison.public.blueprints import citizen_blueprint
 
 from . import answering, lifecycle, members
 from .builder import options_by_question, questions_of

@@ -8,7 +8,6 @@ from datetime import date
 
 from flask import render_template
 
-from liaison.console.blueprint import bp
 from liaison.csv_export import csv_response
 from liaison.forms import ConfirmForm
 from liaison.i18n import LANGUAGE_NAMES
@@ -17,6 +16,7 @@ from liaison.storage import serves_file
 from tenants import roles
 
 from . import charts, export, lifecycle, members, results
+from .console_views import bp
 from .models import Survey, SurveyResponse
 
 READERS = (roles.COORDINATOR, roles.AGENCY_ADMIN, roles.CHIEF)
@@ -47,7 +47,7 @@ def survey_results(survey_id: int):
 
 @bp.get("/surveys/<int:survey_id>/results.csv")
 @require_role(*READERS)
-@serves_file(follows="console.survey_results")
+@serves_file(follows="console.surveys.survey_results")
 def survey_csv(survey_id: int):
     survey = load_or_404(Survey, survey_id)
     return csv_response(export.survey_rows(survey), f"survey-{survey.id}-responses.csv")

@@ -12,7 +12,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from liaison.console.blueprint import bp
+from liaison.capability import console_blueprint
 from liaison.events.models import Event, EventRegistration
 from liaison.events.waiver_rules import waiver_requirement
 from liaison.extensions import db
@@ -31,6 +31,8 @@ from . import settings as waiver_settings
 from .forms import CheckInForm, SearchForm, WaiverSettingsForm, WaiverTextForm
 from .models import WaiverSignature, WaiverVersion
 from .starter import starter_text
+
+bp = console_blueprint("waivers", __name__)
 
 EDITORS = (roles.COORDINATOR, roles.AGENCY_ADMIN)
 READERS = (*EDITORS, roles.CHIEF)
@@ -171,7 +173,7 @@ def waiver_signature(signature_id: int):
 
 @bp.get("/waivers/signatures/<int:signature_id>/signed.pdf")
 @require_role(*READERS)
-@serves_file(follows="console.waiver_signature")
+@serves_file(follows="console.waivers.waiver_signature")
 def waiver_pdf(signature_id: int):
     """The signed PDF, for those who may read the signature (it names the participants)."""
     signature = load_or_404(WaiverSignature, signature_id)
@@ -180,7 +182,7 @@ def waiver_pdf(signature_id: int):
 
 @bp.get("/waivers/signatures/<int:signature_id>/drawn.png")
 @require_role(*READERS)
-@serves_file(follows="console.waiver_signature")
+@serves_file(follows="console.waivers.waiver_signature")
 def waiver_drawn_signature(signature_id: int):
     signature = load_or_404(WaiverSignature, signature_id)
     if not signature.drawn_signature:

@@ -14,11 +14,14 @@ from .starter import starter_text
 DEMO_KEY_PREFIX = "demo-waiver-event-"
 
 
-def seed_demo_waivers(agency, event, today: date) -> None:
+def seed_demo_waivers(agency, today: date) -> None:
     """Inside `agency`'s tenant context: the starter text as version 1 (unless the agency
-    has a waiver text already) and a guardian's signature for two children at `event`."""
+    has a waiver text already) and a guardian's signature for two children at the demo
+    event (`liaison.events.demo`)."""
+    from liaison.events.demo import seed_demo_event
     from liaison.extensions import db
 
+    event = seed_demo_event(agency, today)
     with tenant_context(agency.id, session=db.session):
         version = versions.latest() or versions.save_text(
             starter_text(agency.name), agency.language_codes, None

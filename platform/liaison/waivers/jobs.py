@@ -20,9 +20,8 @@ from tenants.models import Agency, utcnow
 
 from . import settings as waiver_settings
 from . import versions
-from .models import SIGNED_BY_GUARDIAN, WaiverSignature, WaiverVersion
+from .models import SIGNED_BY_GUARDIAN, WaiverSignature, WaiverVersion, participants_of
 from .pdf import render_waiver_pdf
-from .signing import participants_of
 
 PURPOSE = "waiver"
 CONTENT_TYPE = "application/pdf"

@@ -155,3 +155,14 @@ class WaiverParticipant(TenantScoped, db.Model):
     name_key: Mapped[str] = mapped_column(String(200))  # lower case, single spaces
     date_of_birth: Mapped[date] = mapped_column()
     is_minor: Mapped[bool] = mapped_column()
+
+
+def participants_of(signature: WaiverSignature) -> list[WaiverParticipant]:
+    """A signature's participants, in the order they were entered."""
+    return list(
+        db.session.scalars(
+            select(WaiverParticipant)
+            .where(WaiverParticipant.signature_id == signature.id)
+            .order_by(WaiverParticipant.id)
+        )
+    )

@@ -8,12 +8,12 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from liaison.capability import citizen_blueprint
 from liaison.citizen import citizen_submit_limit
 from liaison.events.models import Event
 from liaison.events.registration import RegistrationRefused, check_open
 from liaison.events.waiver_rules import requires_waiver
 from liaison.extensions import db
-from liaison.public.blueprints import citizen_blueprint
 from liaison.request_helpers import load_or_404
 from liaison.storage import FileUnavailable, download_response, serves_file, stored_file
 

@@ -32,6 +32,7 @@ from .models import (
     WaiverParticipant,
     WaiverSignature,
     WaiverVersion,
+    participants_of,
 )
 
 ADULT_AGE = 18
@@ -215,16 +216,6 @@ def _record(event, version, submission: Submission, now: datetime) -> WaiverSign
         version.is_signed = True
     db.session.flush()
     return signature
-
-
-def participants_of(signature: WaiverSignature) -> list[WaiverParticipant]:
-    return list(
-        db.session.scalars(
-            select(WaiverParticipant)
-            .where(WaiverParticipant.signature_id == signature.id)
-            .order_by(WaiverParticipant.id)
-        )
-    )
 
 
 __all__ = [

@@ -14,14 +14,15 @@ from datetime import date
 from sqlalchemy import select
 
 from liaison.extensions import db
-from liaison.policies import operations as ops
-from liaison.policies.calendar import add_months
-from liaison.policies.documents import walk
-from liaison.policies.models import Policy
 from liaison.tenancy import tenant_context
 from policy_templates.markup import drop_notes
+from tenants import roles
+from tenants.models import Agency, RoleGrant, User
 
-from .models import Agency, User
+from . import operations as ops
+from .calendar import add_months
+from .documents import walk
+from .models import Policy
 
 DEMO_EFFECTIVE_ON = date(2026, 1, 1)
 
@@ -82,6 +83,25 @@ def _without_empty(sections: list[dict]) -> list[dict]:
         if section["text"] or section["heading"] or section["sections"]:
             kept.append(section)
     return kept
+
+
+def seed_demo_policy(agency: Agency, today: date) -> Policy | None:
+    """The agency's starting template, written by its coordinator, approved by its chief
+    and published; nothing when it has no coordinator or chief yet."""
+    coordinator, chief = (_holder(agency, role) for role in (roles.COORDINATOR, roles.CHIEF))
+    if coordinator is None or chief is None:
+        return None
+    return publish_demo_policy(agency, coordinator, chief)
+
+
+def _holder(agency: Agency, role: str) -> User | None:
+    return db.session.scalar(
+        select(User)
+        .join(RoleGrant, RoleGrant.user_id == User.id)
+        .where(RoleGrant.agency_id == agency.id, RoleGrant.role == role)
+        .order_by(User.id)
+        .limit(1)
+    )
 
 
 def publish_demo_policy(

@@ -13,9 +13,10 @@ from datetime import date
 from sqlalchemy import exists, select
 
 from liaison.extensions import db
-from liaison.policies import operations as ops
-from liaison.policies.models import Policy, PolicyPublication
-from liaison.policies.rendering import rendered_sections
+
+from . import operations as ops
+from .models import Policy, PolicyPublication
+from .rendering import rendered_sections
 
 
 @dataclass(frozen=True)
