@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import func, select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.extensions import db
 from liaison.policies.obligations import published_duties
 
@@ -120,14 +120,14 @@ class EventRow:
 def upcoming_events(
     now: datetime | None = None, *, include_cancelled: bool = True
 ) -> list[EventRow]:
-    query = select(Event).where(Event.starts_at > (now or datetime.now(UTC)))
+    query = select(Event).where(Event.starts_at > (now or clock.now()))
     if not include_cancelled:
         query = query.where(Event.is_cancelled.is_(False))
     return _rows(db.session.scalars(query.order_by(Event.starts_at, Event.id)))
 
 
 def past_events(now: datetime | None = None, limit: int = 50) -> list[EventRow]:
-    query = select(Event).where(Event.starts_at <= (now or datetime.now(UTC)))
+    query = select(Event).where(Event.starts_at <= (now or clock.now()))
     return _rows(db.session.scalars(query.order_by(Event.starts_at.desc()).limit(limit)))
 
 

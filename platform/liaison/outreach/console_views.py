@@ -9,6 +9,7 @@ from datetime import date
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from liaison import clock
 from liaison.console.access import has_role
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
@@ -42,7 +43,7 @@ def _gap_note_for(entry) -> str:
     if getattr(entry, "kind", None) != "outreach":
         return ""
     if "outreach_progress" not in g:
-        g.outreach_progress = outreach_progress.outreach_progress(date.today())
+        g.outreach_progress = outreach_progress.outreach_progress(clock.today(g.agency))
     progress = g.outreach_progress
     if progress is None or entry.obligation_id not in {d.obligation_id for d in progress.duties}:
         return ""
@@ -53,7 +54,7 @@ def _gap_note_for(entry) -> str:
 def outreach_activities():
     _require(*READERS)
     ops.ensure_default_populations()
-    today = date.today()
+    today = clock.today(g.agency)
     quarter = outreach_progress.parse_quarter(request.args.get("quarter"))
     population_id = _population_filter(request.args.get("population", ""))
     period = quarter or outreach_progress.year_of(today)
@@ -97,7 +98,7 @@ def outreach_new_activity():
     ops.ensure_default_populations()
     form = ActivityForm(populations=ops.all_populations(active_only=True))
     if request.method == "GET":
-        form.held_on.data = date.today()
+        form.held_on.data = clock.today(g.agency)
     if form.validate_on_submit() and _saved(form, None):
         flash("Outreach activity saved.", "success")
         return redirect(url_for(".outreach_activities"))

@@ -16,6 +16,7 @@ from liaison.extensions import db
 from liaison.policies import operations as ops
 from liaison.policies.models import Policy, PolicyPublication
 from liaison.policies.rendering import rendered_sections
+from tenants.models import agency_today
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class PublishedText:
 
     @property
     def takes_effect_later(self) -> bool:
-        return self.effective_on > date.today()
+        return self.effective_on > agency_today()
 
 
 def published_policies() -> list[Policy]:
