@@ -16,6 +16,7 @@ from datetime import date
 import pyotp
 from sqlalchemy import select
 
+from liaison import clock
 from liaison.auth.passwords import hash_password
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
@@ -150,7 +151,6 @@ def seed_demo(liaison_env: str = "development") -> list[DemoAccount]:
     """Create whatever part of the demo is missing (flushes, never commits) and return the
     demo accounts, new and existing alike."""
     refuse_in_production(liaison_env)
-    today = date.today()
     if set(STARTING_TEMPLATES) != {spec.template for spec in AGENCIES}:
         raise RuntimeError("the demo needs one agency per starting template")
     agencies = {spec.slug: _agency(spec) for spec in AGENCIES}
@@ -158,6 +158,7 @@ def seed_demo(liaison_env: str = "development") -> list[DemoAccount]:
     for spec in AGENCIES:
         accounts.extend(_agency_staff(agencies[spec.slug]))
         _published_policy(agencies[spec.slug])
+        today = clock.today(agencies[spec.slug])  # the demo's dates count from its day
         _citizen_activities(agencies[spec.slug], today)
         _sensitive_records(agencies[spec.slug], today)
     for spec in ASSOCIATIONS:

@@ -42,6 +42,7 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 pytest_plugins = [
+    "tests.fixtures.clock",
     "tests.fixtures.demo",
     "tests.fixtures.live_server",
     "tests.fixtures.browser",

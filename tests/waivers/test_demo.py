@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import func, select
 
 from liaison.events.models import Event
 from liaison.extensions import db
 from liaison.waivers.demo import seed_demo_waivers
 from liaison.waivers.models import WaiverParticipant, WaiverSignature, WaiverVersion
+from tests.fixtures.clock import now
 
 from .helpers import make_event
 
@@ -17,7 +16,7 @@ from .helpers import make_event
 def test_seeding_twice_gives_one_version_and_one_signature_for_two_children(make_agency, in_agency):
     agency = make_agency()
     snapshot = make_event(in_agency, agency, days_ahead=14)
-    today = datetime.now(UTC).date()
+    today = now().date()
     for _ in range(2):
         with in_agency(agency):
             event = db.session.scalar(select(Event).where(Event.id == snapshot.id))

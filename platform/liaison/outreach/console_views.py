@@ -15,6 +15,7 @@ from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
 from liaison.web import load_or_404
 from tenants import roles
+from tenants.models import agency_today
 
 from . import operations as ops
 from . import progress as outreach_progress
@@ -43,7 +44,7 @@ def _gap_note_for(entry) -> str:
     if getattr(entry, "kind", None) != "outreach":
         return ""
     if "outreach_progress" not in g:
-        g.outreach_progress = outreach_progress.outreach_progress(clock.today(g.agency))
+        g.outreach_progress = outreach_progress.outreach_progress(agency_today())
     progress = g.outreach_progress
     if progress is None or entry.obligation_id not in {d.obligation_id for d in progress.duties}:
         return ""

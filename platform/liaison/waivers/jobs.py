@@ -75,7 +75,7 @@ def _pdf_record(agency, event, signature: WaiverSignature) -> dict:
     relationship = signature.signer_relationship
     return {
         "agency": agency.name,
-        "event": f"{event.title} · {event.starts_at:%Y-%m-%d %H:%M} UTC",
+        "event": f"{event.title} · {clock.local(event.starts_at, agency):%Y-%m-%d %H:%M %Z}",
         "title": versions.title(version, language),
         "paragraphs": versions.paragraphs(version, language),
         "consents": signature.consents,
