@@ -23,7 +23,9 @@ FV, SA = ops.FAMILY_VIOLENCE, ops.SEXUAL_ASSAULT
 
 
 @pytest.fixture
-def texas(make_agency, in_agency):
+def texas(make_agency, in_agency, clock):
+    """Sample City TX, its policy in force from 15 August 2026, the day it is."""
+    clock.freeze(date(2026, 8, 15))
     agency = make_agency("sample-city", state="TX")
     with in_agency(agency):
         publish_current(agency, "texas-sample")

@@ -34,7 +34,7 @@ def publish_current(agency, key: str = "cambridge", effective_on: date | None = 
     ops.save_revision(policy, publishable(ops.latest(policy).document), None)
     ops.submit(policy)
     ops.approve(policy)
-    ops.publish(policy, effective_on or today(), None)
+    ops.publish(policy, effective_on or today(agency), None)
     return policy
 
 
