@@ -3,6 +3,8 @@
 #                (kept across runs), print the demo accounts, serve on 127.0.0.1:$(PORT)
 #   make test  - virtualenv with the test extras, Debian's chromium, ruff, the whole suite
 #                against the local PostgreSQL and Redis
+#   make test-future - the non-browser suite again with the application's clock moved to
+#                2029-02-28 23:30 in Los Angeles (liaison.clock reads LIAISON_CLOCK_AT)
 # Stamp files in .venv/ make a second run reinstall only when pyproject.toml changed.
 
 SHELL := /bin/bash
@@ -23,11 +25,14 @@ MO_FILES := $(PO_FILES:.po=.mo)
 # Two test processes, each with its own database (see tests/conftest.py).
 PYTEST_ARGS ?= -n 2
 
-.PHONY: help run test lint format translations clean
+FUTURE_CLOCK_AT := 2029-02-28T23:30:00-08:00
+
+.PHONY: help run test test-future lint format translations clean
 
 help:
 	@echo "make run    serve the demo on http://$(HOST):$(PORT)/ (embedded mode, SQLite)"
 	@echo "make test   lint and run the whole test suite (PostgreSQL and Redis on loopback)"
+	@echo "make test-future  the non-browser suite with the clock moved to $(FUTURE_CLOCK_AT)"
 	@echo "make lint   ruff check, ruff format --check and the import contracts (lint-imports)"
 	@echo "make format ruff format and ruff check --fix"
 	@echo "make clean  remove the virtualenv, the local database and caches"
@@ -78,6 +83,12 @@ format: $(VENV)/.stamp-install-test
 
 test: $(VENV)/.stamp-install-test translations $(CHROMIUM) lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The same suite (browsers aside) on 28 February 2029 at 23:30 in Los Angeles: 07:30 UTC on
+# 1 March, already 1 March in the agencies' zones but not in the process's own.
+test-future: $(VENV)/.stamp-install-test translations lint
+	TZ=America/Los_Angeles LIAISON_CLOCK_AT=$(FUTURE_CLOCK_AT) \
+		$(BIN)/python -m pytest $(PYTEST_ARGS) --ignore=tests/browser
 
 clean:
 	rm -rf $(VENV) var build *.egg-info .pytest_cache .ruff_cache .hypothesis test-results

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from liaison import clock
 from liaison.crypto import EncryptedText
 from liaison.extensions import db
-from liaison.tenancy import TenantScopedOwnerVisible
+from liaison.tenancy import TenantScopedOwnerVisible, current_agency_id
 
 from . import roles
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Association(db.Model):
@@ -25,7 +22,7 @@ class Association(db.Model):
     slug: Mapped[str] = mapped_column(String(63), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     state: Mapped[str] = mapped_column(String(2))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     memberships: Mapped[list[AssociationMembership]] = relationship(
         back_populates="association", cascade="all, delete-orphan"
@@ -33,6 +30,11 @@ class Association(db.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def _state_zone(context) -> str:
+    """An agency's zone when none is given: its state's (liaison.clock.STATE_ZONES)."""
+    return clock.zone_for_state(context.get_current_parameters().get("state"))
 
 
 class Agency(db.Model):
@@ -45,6 +47,8 @@ class Agency(db.Model):
     name: Mapped[str] = mapped_column(String(200))
     town: Mapped[str] = mapped_column(String(120), default="")
     state: Mapped[str] = mapped_column(String(2))
+    # An IANA zone name: its dates ("today") and event times are this zone's.
+    time_zone: Mapped[str] = mapped_column(String(64), default=_state_zone)
     starting_template: Mapped[str] = mapped_column(String(40), default="")
     coordinator_title: Mapped[str] = mapped_column(
         String(120), default="Community Relations Coordinator"
@@ -54,7 +58,7 @@ class Agency(db.Model):
     brand_colour: Mapped[str] = mapped_column(String(7), default="#1f3a5f")
     logo_file_key: Mapped[str | None] = mapped_column(String(255))
     is_active: Mapped[bool] = mapped_column(default=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     memberships: Mapped[list[AssociationMembership]] = relationship(
         back_populates="agency", cascade="all, delete-orphan"
@@ -77,7 +81,7 @@ class AssociationMembership(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"))
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
-    joined_on: Mapped[datetime] = mapped_column(default=utcnow)
+    joined_on: Mapped[datetime] = mapped_column(default=clock.now)
 
     association: Mapped[Association] = relationship(back_populates="memberships")
     agency: Mapped[Agency] = relationship(back_populates="memberships")
@@ -98,10 +102,10 @@ class User(db.Model):
     totp_last_step: Mapped[int | None] = mapped_column()  # refuses a replayed code
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None] = mapped_column()
-    password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    password_changed_at: Mapped[datetime] = mapped_column(default=clock.now)
     last_login_at: Mapped[datetime | None] = mapped_column()
     preferred_language: Mapped[str] = mapped_column(String(5), default="en")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     association_grants: Mapped[list[AssociationGrant]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
@@ -136,7 +140,7 @@ class RoleGrant(TenantScopedOwnerVisible, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     role: Mapped[str] = mapped_column(String(40))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     user: Mapped[User] = relationship()
     agency: Mapped[Agency] = relationship()
@@ -159,3 +163,27 @@ class AssociationGrant(db.Model):
 
     association: Mapped[Association] = relationship()
     user: Mapped[User] = relationship(back_populates="association_grants")
+
+
+def agency_zone():
+    """The current agency's (liaison.tenancy's) time zone, a ZoneInfo."""
+    agency_id = current_agency_id()
+    return clock.zone(db.session.get(Agency, agency_id) if agency_id is not None else None)
+
+
+def agency_today() -> date:
+    """Today's date where the current agency (liaison.tenancy's) is."""
+    return clock.today(agency_zone())
+
+
+def row_agency_today(context) -> date:
+    """A column default: today where the inserted row's agency is (asked on the flush's
+    own connection, so the default needs no session)."""
+    agency_id = context.get_current_parameters().get("agency_id")
+    if agency_id is None:
+        return agency_today()
+    row = context.connection.execute(
+        select(Agency.time_zone, Agency.state).where(Agency.id == agency_id)
+    ).first()
+    name = row.time_zone or clock.zone_for_state(row.state) if row else None
+    return clock.today(clock.zone_name(name))

@@ -28,6 +28,7 @@ from liaison.passwords import hash_password
 from liaison.tenancy import tenant_context
 from tenants import roles
 from tenants.models import Agency, Association, AssociationGrant, AssociationMembership, User
+from tests.fixtures.clock import now
 
 PG_HOST = os.environ.get("TEST_PG_HOST", "127.0.0.1")
 PG_ADMIN_DSN = f"host={PG_HOST} user=postgres dbname=postgres"
@@ -42,6 +43,7 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 pytest_plugins = [
+    "tests.fixtures.clock",
     "tests.fixtures.demo",
     "tests.fixtures.live_server",
     "tests.fixtures.browser",
@@ -312,7 +314,7 @@ def login(client):
         c = with_client or client
         response = c.post("/login", data={"email": user.email, "password": password})
         if user.totp_enabled and response.status_code == 302 and "/login/totp" in response.location:
-            code = pyotp.TOTP(user.totp_secret).now()
+            code = pyotp.TOTP(user.totp_secret).at(now())  # the application's clock
             response = c.post("/login/totp", data={"code": code})
         return response
 

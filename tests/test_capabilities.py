@@ -53,7 +53,8 @@ def test_a_capabilitys_console_page_answers_under_the_console_prefix_with_its_ch
     html = page.get_data(as_text=True)
     # the console's navigation, contributed by the capabilities in the list's order
     positions = [html.find(f">{label}<") for label in ("Policies", "Events", "Surveys")]
-    assert -1 not in positions and positions == sorted(positions)
+    assert -1 not in positions
+    assert positions == sorted(positions)
     assert client.get("/console/no-such-agency/events").status_code == 404
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -20,6 +20,7 @@ from liaison.csv_export import FORMULA_STARTS, safe_filename
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
 from tenants import roles
+from tests.fixtures.clock import now, today
 from tests.fixtures.route_world import EVERY_AGENCY_ROLE
 
 ASSETS = {"static", "admin.static"}
@@ -54,7 +55,7 @@ def _concerns(world, values) -> None:
         intake.raise_concern(details, f"csv-sweep-{n:04d}-key")
         logged = intake.log_concern(details, "call", officer.id, {roles.OFFICER})
     earlier = db.session.get(Concern, logged.id)
-    earlier.created_at = datetime.now(UTC).replace(day=1) - timedelta(days=3)
+    earlier.created_at = now().replace(day=1) - timedelta(days=3)
     routing.add_note(earlier, "Called back.", False, officer.id, {roles.OFFICER})
 
 
@@ -87,7 +88,7 @@ def _survey(world, values) -> None:
     multiple = builder.add_question(survey, "multiple", hostile(1), hostile(1), options=choices)
     text = builder.add_question(survey, "text", hostile(2), hostile(2))
     place = builder.add_question(survey, "neighbourhood", hostile(3), hostile(3))
-    lifecycle.open_survey(survey, ["en", "es"], None, date.today())
+    lifecycle.open_survey(survey, ["en", "es"], None, today())
     options = builder.options_by_question(survey)
     questions = builder.questions_of(survey)
     for n in range(survey.min_group_size * 2):

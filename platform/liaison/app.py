@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import capabilities
+from .clock import local_time
 from .config import load_config
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -27,9 +28,10 @@ def create_app(test_config: dict | None = None, env=None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
 
-    from .i18n import select_locale
+    from .i18n import select_locale, select_time_zone
 
-    babel.init_app(app, locale_selector=select_locale)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_time_zone)
+    app.add_template_filter(local_time, "local_time")
 
     from .web import init_web
 

@@ -3,14 +3,12 @@ capability's demo records for every agency, relative to the day it is seeded."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 from flask import current_app
 
 from tenants.demo import DEMO_PASSWORD, DemoAccount, DemoRefused, format_accounts, seed_demo_tenants
 
-from . import capabilities
+from . import capabilities, clock
 from .extensions import db
 
 __all__ = ["DEMO_PASSWORD", "DemoRefused", "seed_demo", "seed_demo_command"]
@@ -20,9 +18,8 @@ def seed_demo(liaison_env: str = "development") -> list[DemoAccount]:
     """Create whatever part of the demo is missing (flushes, never commits) and return the
     demo accounts, new and existing alike."""
     agencies, accounts = seed_demo_tenants(liaison_env)
-    today = date.today()
     for agency in agencies:
-        capabilities.seed_demo(agency, today)
+        capabilities.seed_demo(agency, clock.today(agency))  # its dates count from its day
     return accounts
 
 

@@ -3,7 +3,7 @@ state, and the form data a citizen would send."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -11,6 +11,7 @@ from liaison.academy import applications, checks, cohorts
 from liaison.academy.models import Application, BackgroundCheck, Cohort
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
+from tests.fixtures.clock import now
 
 SECRET_NOTE = "Confirmed 2011 burglary conviction by state repository ref 7781"
 SECRET_EXPLANATION = "I was convicted of shoplifting in 2009 in Cook County"
@@ -18,7 +19,7 @@ SECRET_REASON = "Conviction within ten years"
 
 
 def today() -> date:
-    return datetime.now(UTC).date()
+    return now().date()
 
 
 def _detached(obj):

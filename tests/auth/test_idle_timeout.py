@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from liaison.auth.models import UserSession
 from liaison.extensions import db
+from tests.fixtures.clock import now
 
 from .conftest import is_signed_in
 
@@ -53,6 +54,6 @@ def test_activity_within_the_limit_keeps_the_session_and_renews_it(
     assert is_signed_in(client, agency)
     db.session.expire_all()
     row = db.session.scalar(select(UserSession).where(UserSession.user_id == user.id))
-    assert datetime.now(UTC) - row.last_seen_at < timedelta(minutes=1)
+    assert now() - row.last_seen_at < timedelta(minutes=1)
     set_last_seen(user, 29)
     assert is_signed_in(client, agency)

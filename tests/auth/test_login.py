@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from argon2 import PasswordHasher, extract_parameters, profiles
@@ -11,6 +11,7 @@ from liaison.config import load_config
 from liaison.extensions import db
 from liaison.passwords import PRODUCTION, hash_password, needs_rehash, verify_password
 from tenants.models import User
+from tests.fixtures.clock import now
 
 from ..conftest import PASSWORD
 from .conftest import is_signed_in
@@ -60,7 +61,7 @@ def test_five_wrong_passwords_lock_the_account_even_against_the_right_one(
     fifth = _form_error(password_step(user, WRONG))
     assert "This account is locked after 5 failed sign-in attempts" in fifth
     until = fresh(user).locked_until
-    assert timedelta(minutes=14) < until - datetime.now(UTC) <= timedelta(minutes=15)
+    assert timedelta(minutes=14) < until - now() <= timedelta(minutes=15)
     assert f"Try again after {until:%H:%M} UTC" in fifth
 
     right = password_step(user, PASSWORD)
@@ -77,9 +78,7 @@ def test_a_locked_account_opens_again_when_the_lock_ends(
     for _ in range(5):
         password_step(user, WRONG)
     db.session.execute(
-        db.update(User)
-        .where(User.id == user.id)
-        .values(locked_until=datetime.now(UTC) - timedelta(seconds=1))
+        db.update(User).where(User.id == user.id).values(locked_until=now() - timedelta(seconds=1))
     )
     db.session.commit()
     assert password_step(user, PASSWORD).status_code == 302

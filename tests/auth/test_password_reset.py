@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 import uuid
 
 import pytest
@@ -13,6 +12,7 @@ from liaison.extensions import db
 from liaison.mail import read_outbox
 from liaison.passwords import verify_password
 from tenants.models import User
+from tests.fixtures.clock import now
 
 from ..conftest import PASSWORD
 from .conftest import is_signed_in
@@ -100,7 +100,7 @@ def test_the_link_sets_a_new_password_once_and_signs_out_everywhere(
 
 def test_an_expired_link_is_refused_with_a_clear_message(client, make_user, monkeypatch, fresh):
     user = make_user()
-    hour_ago = time.time() - 3601
+    hour_ago = now().timestamp() - 3601
     with monkeypatch.context() as m:
         m.setattr("itsdangerous.timed.time.time", lambda: hour_ago)
         token = make_password_token(user)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pyotp
 from sqlalchemy import func, select
@@ -13,6 +12,7 @@ from liaison.extensions import db
 from liaison.tenancy import tenant_context
 from tenants import roles
 from tenants.operations import grant_role
+from tests.fixtures.clock import now
 
 from ..conftest import PASSWORD
 from .conftest import is_signed_in
@@ -25,7 +25,7 @@ def _sessions_of(user) -> int:
 
 
 def _code(secret: str, steps_ahead: int = 0) -> str:
-    return pyotp.TOTP(secret).at(time.time(), counter_offset=steps_ahead)
+    return pyotp.TOTP(secret).at(now().timestamp(), counter_offset=steps_ahead)
 
 
 def _secret_on_page(html: str) -> str:

@@ -6,12 +6,12 @@ publishes, the public reads the policy and the redline shows what changed."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
 from tenants import roles
+from tests.fixtures.clock import today
 
 from ..conftest import PASSWORD
 
@@ -102,7 +102,7 @@ def test_alsip_policy_from_adoption_to_the_public_page_and_its_redline(
     expect(approver.locator(".workflow .badge")).to_have_text("Approved")
 
     # Publishing is refused, with the unfilled placeholders as the reasons.
-    approver.get_by_label("Effective date").fill(date.today().isoformat())
+    approver.get_by_label("Effective date").fill(today().isoformat())
     press(approver, "Publish revision")
     refusal = approver.locator(".flash-error")
     expect(refusal.first).to_have_text("Publishing refused — fix these first:")
@@ -124,7 +124,7 @@ def test_alsip_policy_from_adoption_to_the_public_page_and_its_redline(
     )
 
     # The chief approves and publishes with an effective date.
-    effective = date.today()
+    effective = today()
     approver.goto(policy_url)
     press(approver, "Approve revision")
     approver.get_by_label("Effective date").fill(effective.isoformat())

@@ -15,7 +15,8 @@ from .helpers import rows
 TODAY = date(2026, 11, 22)
 
 
-def test_demo_community_records_add_up_and_seed_once(make_agency, make_user, in_agency):
+def test_demo_community_records_add_up_and_seed_once(make_agency, make_user, in_agency, clock):
+    clock.freeze(TODAY)  # the demo's day: what the code stamps "now" falls in the summary
     agency = make_agency("riverton")
     officer = make_user(agency, roles.OFFICER)
     for _ in range(2):

@@ -7,9 +7,11 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from liaison import clock
 from liaison.demo import seed_demo
 from liaison.extensions import db
 from liaison.policies import operations as ops
+from liaison.policies.demo import demo_effective_on
 from liaison.policies.documents import publish_blockers
 from liaison.policies.models import ComplianceEntry, Policy, PolicyPublication, PolicyRevision
 from liaison.tenancy import tenant_context
@@ -39,7 +41,10 @@ def test_every_demo_agency_has_its_starting_template_published(demo_accounts):
             published = ops.revision(policy, policy.published_revision)
             publication = db.session.scalar(select(PolicyPublication))
             assert policy.template_key == spec.template
-            assert (policy.state, policy.effective_on) == ("published", date(2026, 1, 1))
+            assert (policy.state, policy.effective_on) == (
+                "published",
+                demo_effective_on(clock.today(agency)),
+            )
             assert publish_blockers(published.document) == []
             chief = db.session.get(User, publication.published_by_id)
             assert chief.email == f"chief@{spec.slug}.example"

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from liaison.extensions import db
 from tenants.models import Agency, Association, User
+from tests.fixtures.clock import now as clock_now
 
 
 def _sign_in(app, email: str, password: str):
@@ -18,7 +19,7 @@ def _sign_in(app, email: str, password: str):
     assert response.status_code == 302, response.get_data(as_text=True)
     if "/login/totp" in response.location:
         secret = db.session.scalar(select(User.totp_secret).where(User.email == email))
-        response = client.post("/login/totp", data={"code": pyotp.TOTP(secret).now()})
+        response = client.post("/login/totp", data={"code": pyotp.TOTP(secret).at(clock_now())})
         assert response.status_code == 302, response.get_data(as_text=True)
     return client, response.location
 
@@ -64,7 +65,7 @@ def test_the_operator_is_asked_for_the_totp_code_the_demo_printed(
     client = app.test_client()
     response = client.post("/login", data={"email": operator.email, "password": demo_password})
     assert response.location == "/login/totp"
-    code = pyotp.TOTP(operator.totp_secret).now()
+    code = pyotp.TOTP(operator.totp_secret).at(clock_now())
     assert client.post("/login/totp", data={"code": code}).location == "/admin/"
 
 

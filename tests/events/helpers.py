@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from liaison.events import programs
 from liaison.events.models import Event, EventRegistration
@@ -10,14 +10,13 @@ from liaison.events.registration import register_participant
 from liaison.events.schedule import EventDetails, create_event
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
+from tests.fixtures.clock import now
 
 
 def make_event(agency, *, starter: str = "forum", days_ahead: float = 7, **details) -> Event:
     """An event of the starting menu's program `starter`, committed; details as EventDetails."""
     details.setdefault("title", "Neighbourhood forum")
-    details.setdefault(
-        "starts_at", datetime.now(UTC).replace(microsecond=0) + timedelta(days=days_ahead)
-    )
+    details.setdefault("starts_at", now().replace(microsecond=0) + timedelta(days=days_ahead))
     with tenant_context(agency.id, session=db.session):
         program = programs.add_starter(starter)
         event = create_event(program, EventDetails(**details))

@@ -3,15 +3,17 @@ another agency's objects answering 404."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
+from liaison import clock
 from liaison.events.models import Event, Program
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
 from tenants import roles
+from tests.fixtures.clock import today
 
 from .helpers import add_registrations, make_event
 
@@ -34,7 +36,7 @@ def _programs(agency) -> list[Program]:
 
 
 def _event_form(program_id: int, **overrides) -> dict:
-    day = (date.today() + timedelta(days=20)).isoformat()
+    day = (today() + timedelta(days=20)).isoformat()
     form = {
         "program_id": str(program_id),
         "title": "Coffee at the library",
@@ -127,8 +129,10 @@ def test_coordinator_creates_an_event_and_sees_it_listed_as_entered(coordinator_
     assert response.status_code == 302
     with tenant_context(agency.id, session=db.session):
         event = db.session.scalar(select(Event))
-    assert event.starts_at.strftime("%H:%M") == "18:30"
-    assert event.ends_at.strftime("%H:%M") == "20:00"
+    # entered in the agency's zone, stored as the instant it happens
+    assert clock.local(event.starts_at, agency).strftime("%H:%M") == "18:30"
+    assert clock.local(event.ends_at, agency).strftime("%H:%M") == "20:00"
+    assert event.starts_at.utcoffset() == timedelta(0)
     assert event.language_codes == ["en", "es"]
     listing = coordinator_client.get("/console/riverton/events").get_data(as_text=True)
     assert "Coffee at the library" in listing

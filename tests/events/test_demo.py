@@ -3,8 +3,6 @@ with two sign-ups; seeding twice adds nothing."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func, select
 
 from liaison.events.demo import seed_demo_event
@@ -12,6 +10,7 @@ from liaison.events.models import Event, EventRegistration, Program
 from liaison.events.waiver_rules import requires_waiver
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
+from tests.fixtures import clock
 
 
 def _counts(agency) -> tuple[int, int, int]:
@@ -24,7 +23,7 @@ def _counts(agency) -> tuple[int, int, int]:
 
 def test_demo_seeds_a_waiver_event_and_a_coffee_with_sign_ups_once(make_agency, client):
     agency = make_agency("demo-pd", languages="en,es")
-    today = date.today()
+    today = clock.today()
 
     event_id = seed_demo_event(agency, today).id
     db.session.commit()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, time, timedelta
 
 import flask_babel
 import pytest
+
+from liaison import clock as app_clock
+from tests.fixtures.clock import today
 
 from .helpers import add_registrations, make_event, registrations
 
@@ -58,7 +61,7 @@ def test_list_shows_upcoming_events_only_not_cancelled_or_past(client, agency):
 
 
 def test_the_spanish_list_formats_dates_for_the_locale(client, agency):
-    starts = datetime(date.today().year + 1, 3, 14, 18, 30, tzinfo=UTC)
+    starts = app_clock.from_local(date(today().year + 1, 3, 14), time(18, 30), agency)
     make_event(
         agency, title="Foro comunitario", starts_at=starts, capacity=1, languages=("en", "es")
     )
@@ -153,7 +156,7 @@ def test_a_fresh_form_gets_a_fresh_submission_key(client, agency):
         ("full", {}, "This event is full."),
         (
             "too_young",
-            {"date_of_birth": str(date.today().replace(year=date.today().year - 6))},
+            {"date_of_birth": str(today().replace(year=today().year - 6))},
             "Participants must be at least 8 years old.",
         ),
         ("minimum_age", {"date_of_birth": ""}, "Enter the participant's date of birth."),
@@ -190,7 +193,7 @@ def test_refusals_are_in_spanish_for_a_spanish_speaker(client, agency):
     response = post(
         client,
         f"/riverton/events/{event.id}/sign-up?lang=es",
-        sign_up_data(date_of_birth=str(date.today() - timedelta(days=365 * 5)), email="", phone=""),
+        sign_up_data(date_of_birth=str(today() - timedelta(days=365 * 5)), email="", phone=""),
     )
     html = response.get_data(as_text=True)
 
@@ -198,7 +201,7 @@ def test_refusals_are_in_spanish_for_a_spanish_speaker(client, agency):
     response = post(
         client,
         f"/riverton/events/{event.id}/sign-up?lang=es",
-        sign_up_data(date_of_birth=str(date.today() - timedelta(days=365 * 5))),
+        sign_up_data(date_of_birth=str(today() - timedelta(days=365 * 5))),
     )
     assert "Los participantes deben tener al menos 12 años." in response.get_data(as_text=True)
 

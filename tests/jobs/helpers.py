@@ -5,6 +5,7 @@ from sqlalchemy import select
 from liaison.audit.models import AuditEvent
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
+from tests.fixtures.clock import now
 
 
 def runs_of(agency, marker: str) -> list[dict]:
@@ -24,7 +25,7 @@ def runs_of(agency, marker: str) -> list[dict]:
 def make_due(app, queue_name: str = "default") -> str:
     """Move the one scheduled retry of `queue_name` to now, as if its back-off had passed;
     returns the delay it had been given after the failure, in whole seconds."""
-    from datetime import UTC, datetime
+    from datetime import UTC
 
     from liaison.jobs import get_queue
 
@@ -32,7 +33,7 @@ def make_due(app, queue_name: str = "default") -> str:
     (job_id,) = registry.get_job_ids()
     job = get_queue(app, queue_name).fetch_job(job_id)
     delay = registry.get_scheduled_time(job_id) - job.ended_at.replace(tzinfo=UTC)
-    registry.schedule(job, datetime.now(UTC))
+    registry.schedule(job, now())
     return round(delay.total_seconds())
 
 

@@ -14,6 +14,7 @@ from liaison.extensions import db
 from liaison.outreach import operations as ops
 from liaison.tenancy import tenant_context
 from tenants import roles
+from tests.fixtures.clock import today
 
 from .helpers import activities, log_activity, population_ids
 
@@ -32,7 +33,7 @@ def officer_client(client, agency, make_user, login):
 def _form(agency, **overrides) -> dict:
     ids = population_ids(agency)
     form = {
-        "held_on": date.today().isoformat(),
+        "held_on": today().isoformat(),
         "kind": "presentation",
         "population_ids": [str(ids[ops.FAMILY_VIOLENCE]), str(ids[ops.SEXUAL_ASSAULT])],
         "partner_organization": "Safe Harbor Family Violence Center",
@@ -99,7 +100,7 @@ def test_each_free_text_field_is_screened(officer_client, agency):
 
 
 def test_editing_screens_too_and_keeps_the_saved_activity(officer_client, agency):
-    activity_id = log_activity(agency, date.today(), notes="Leaflets handed out")
+    activity_id = log_activity(agency, today(), notes="Leaflets handed out")
 
     refused = officer_client.post(
         f"/console/riverton/outreach/{activity_id}/edit",
@@ -117,7 +118,7 @@ def test_editing_screens_too_and_keeps_the_saved_activity(officer_client, agency
 
 
 def test_deleting_an_activity_is_audited(officer_client, agency):
-    activity_id = log_activity(agency, date.today())
+    activity_id = log_activity(agency, today())
 
     response = officer_client.post(f"/console/riverton/outreach/{activity_id}/delete")
 
@@ -140,7 +141,7 @@ def test_deleting_an_activity_is_audited(officer_client, agency):
     ],
 )
 def test_who_may_read_and_who_may_log(client, agency, make_user, login, role, reads, logs):
-    activity_id = log_activity(agency, date.today())
+    activity_id = log_activity(agency, today())
     login(make_user(agency, role, totp=role == roles.BACKGROUND_REVIEWER))
 
     assert client.get("/console/riverton/outreach").status_code == reads
@@ -154,7 +155,7 @@ def test_who_may_read_and_who_may_log(client, agency, make_user, login, role, re
 
 def test_another_agencys_activity_answers_404(client, agency, make_agency, make_user, login):
     other = make_agency("elsewhere")
-    activity_id = log_activity(other, date.today())
+    activity_id = log_activity(other, today())
     login(make_user(agency, roles.COORDINATOR))
 
     for path in ("", "/edit"):

@@ -16,8 +16,9 @@ TODAY = date(2026, 11, 22)
 
 
 def test_sample_city_reaches_both_required_populations_this_quarter_and_before(
-    make_agency, in_agency
+    make_agency, in_agency, clock
 ):
+    clock.freeze(TODAY)  # the policy takes effect on the demo's day
     agency = make_agency("sample-city", state="TX")
     with in_agency(agency):
         publish_current(agency, "texas-sample")
@@ -33,7 +34,8 @@ def test_sample_city_reaches_both_required_populations_this_quarter_and_before(
     assert len(activities(agency)) == 4
 
 
-def test_other_agencies_get_general_activities(make_agency, in_agency):
+def test_other_agencies_get_general_activities(make_agency, in_agency, clock):
+    clock.freeze(TODAY)
     agency = make_agency("riverton")
     with in_agency(agency):
         seed_demo_outreach(agency, TODAY)

@@ -14,6 +14,7 @@ from liaison.extensions import db
 from liaison.outreach import operations as ops
 from liaison.outreach.progress import gap_note, outreach_progress, parse_quarter, quarter_of
 from tenants import roles
+from tests.fixtures.clock import today
 from tests.policies.helpers import publish_current
 
 from .helpers import log_activity
@@ -22,7 +23,9 @@ FV, SA = ops.FAMILY_VIOLENCE, ops.SEXUAL_ASSAULT
 
 
 @pytest.fixture
-def texas(make_agency, in_agency):
+def texas(make_agency, in_agency, clock):
+    """Sample City TX, its policy in force from 15 August 2026, the day it is."""
+    clock.freeze(date(2026, 8, 15))
     agency = make_agency("sample-city", state="TX")
     with in_agency(agency):
         publish_current(agency, "texas-sample")
@@ -78,7 +81,7 @@ def test_without_a_policy_requiring_outreach_there_is_no_progress(make_agency, i
 def test_the_outreach_page_flags_the_gap_next_to_the_calendar_entry(
     client, texas, make_user, login
 ):
-    log_activity(texas, date.today(), keys=(FV,), people=12)
+    log_activity(texas, today(), keys=(FV,), people=12)
     login(make_user(texas, roles.CHIEF))
 
     page = client.get("/console/sample-city/outreach").get_data(as_text=True)
@@ -138,7 +141,7 @@ def test_the_calendar_helper_notes_the_gap_only_on_the_measured_duty(app, texas,
     from liaison.outreach.console_views import calendar_gap_note
     from liaison.policies.models import ComplianceEntry
 
-    log_activity(texas, date.today(), keys=(FV,), people=12)
+    log_activity(texas, today(), keys=(FV,), people=12)
     with app.test_request_context(), in_agency(texas):
         entries = {e.obligation_id: e for e in db.session.scalars(select(ComplianceEntry))}
         measured = calendar_gap_note(entries["immigration-status-outreach"])

@@ -14,6 +14,7 @@ from liaison.policies.documents import walk
 from liaison.policies.models import Policy
 from liaison.tenancy import tenant_context
 from policy_templates.markup import drop_notes
+from tests.fixtures.clock import today
 
 
 def publishable(document: dict) -> dict:
@@ -33,7 +34,7 @@ def publish_current(agency, key: str = "cambridge", effective_on: date | None = 
     ops.save_revision(policy, publishable(ops.latest(policy).document), None)
     ops.submit(policy)
     ops.approve(policy)
-    ops.publish(policy, effective_on or date.today(), None)
+    ops.publish(policy, effective_on or today(agency), None)
     return policy
 
 

@@ -17,6 +17,7 @@ from liaison.policies.calendar import add_months
 from liaison.policies.models import ComplianceEntry, Policy
 from liaison.tenancy import tenant_context
 from tenants import roles
+from tests.fixtures.clock import today
 
 from .helpers import publish_template
 
@@ -67,7 +68,7 @@ def agency(make_agency):
 @pytest.fixture
 def late(agency):
     """Cambridge's policy in force for 100 days: its first quarterly report is overdue."""
-    effective = date.today() - timedelta(days=100)
+    effective = today() - timedelta(days=100)
     publish(agency, effective_on=effective)
     return add_months(effective, 3)
 
@@ -229,7 +230,7 @@ def test_a_newer_publication_replaces_the_open_duties_but_keeps_the_done_ones(
         ops.save_revision(policy, ops.latest(policy).document, None, "Reviewed")
         ops.submit(policy)
         ops.approve(policy)
-        ops.publish(policy, date.today(), None)
+        ops.publish(policy, today(), None)
     with in_agency(agency):
         groups = compliance.calendar_groups()
         entry = db.session.scalar(select(ComplianceEntry).where(ComplianceEntry.id == done_id))
@@ -284,7 +285,7 @@ def test_another_agencys_duty_is_not_found(client, agency, late, make_agency, ma
 def test_the_dashboard_counts_what_is_overdue_and_due_soon_for_those_who_act(
     app, client, agency, make_user, login
 ):
-    effective = add_months(date.today(), -3) - timedelta(days=5)
+    effective = add_months(today(), -3) - timedelta(days=5)
     publish(agency, effective_on=effective)
     login(make_user(agency, roles.COORDINATOR))
     officer_client = app.test_client()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from liaison.policies import operations as ops
 from liaison.policies.obligations import published_duties
 
@@ -27,3 +29,16 @@ def test_waiver_duty_of_alsip(adopter, in_agency):
     with in_agency(adopter):
         (waiver,) = published_duties("waiver")
         assert (waiver.section, waiver.obligation_id) == ("300.7", "event-waivers")
+
+
+def test_a_policy_gives_duties_from_its_effective_date(adopter, in_agency, clock):
+    clock.freeze("2029-02-28T23:30:00-08:00")  # 28 February in Oregon, 1 March in UTC
+    with in_agency(adopter):
+        publish_current(adopter, "alsip", effective_on=date(2029, 3, 1))
+    with in_agency(adopter):
+        assert published_duties("waiver") == []  # published, not yet in force
+
+    clock.freeze("2029-03-01T08:00:00-08:00")
+    with in_agency(adopter):
+        (waiver,) = published_duties("waiver")
+        assert waiver.obligation_id == "event-waivers"

@@ -3,7 +3,7 @@ with comments or approves and publishes; publishing is refused with its reasons 
 placeholder is unfilled; each role sees and may press only its own buttons."""
 
 import copy
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from flask import render_template
@@ -18,6 +18,7 @@ from liaison.policies.calendar import add_months
 from liaison.policies.models import ComplianceEntry, Policy
 from liaison.tenancy import tenant_context
 from tenants import roles
+from tests.fixtures import clock
 
 STEPS = ("submit", "approve", "return", "publish")
 
@@ -100,7 +101,7 @@ def test_coordinator_and_chief_take_the_policy_from_draft_to_published(
     step(chief_client, adopted, "approve")
     assert fresh(cambridge, adopted)["state"] == "approved"
 
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     refused = step(chief_client, adopted, "publish", effective_on=today)
     assert refused.location.endswith(policy_page)
     page = shown(chief_client)
@@ -116,7 +117,7 @@ def test_coordinator_and_chief_take_the_policy_from_draft_to_published(
     assert published.location.endswith(policy_page)
     assert "is published, in force from " + today in shown(chief_client)
     assert fresh(cambridge, adopted)["state"] == "published"
-    assert fresh(cambridge, adopted)["effective_on"] == date.today()
+    assert fresh(cambridge, adopted)["effective_on"] == clock.today()
 
 
 def test_publishing_puts_the_policys_duties_on_the_calendar(
@@ -124,7 +125,7 @@ def test_publishing_puts_the_policys_duties_on_the_calendar(
 ):
     login(make_user(cambridge, roles.COORDINATOR))
     fill_unit_name(cambridge, adopted)
-    effective = date.today() - timedelta(days=20)
+    effective = clock.today() - timedelta(days=20)
     step(client, adopted, "submit")
     step(chief_client, adopted, "approve")
     step(chief_client, adopted, "publish", effective_on=effective.isoformat())
@@ -147,7 +148,7 @@ def test_the_chief_publishing_is_audited_with_the_calendar_it_made(
     fill_unit_name(cambridge, adopted)
     step(client, adopted, "submit")
     step(chief_client, adopted, "approve")
-    step(chief_client, adopted, "publish", effective_on=date.today().isoformat())
+    step(chief_client, adopted, "publish", effective_on=clock.today().isoformat())
 
     db.session.rollback()
     with tenant_context(cambridge.id, session=db.session):
@@ -178,8 +179,8 @@ def test_returning_without_a_comment_is_a_form_error(
         ("31/12/2026", "Give a real date, as YYYY-MM-DD."),
         ("2027-02-30", "Give a real date, as YYYY-MM-DD."),
         ("", "Give a real date, as YYYY-MM-DD."),
-        ((date.today() - timedelta(days=400)).isoformat(), "at most a year in the past"),
-        ((date.today() + timedelta(days=400)).isoformat(), "at most a year ahead"),
+        ((clock.today() - timedelta(days=400)).isoformat(), "at most a year in the past"),
+        ((clock.today() + timedelta(days=400)).isoformat(), "at most a year ahead"),
     ],
 )
 def test_a_bad_effective_date_is_a_form_error(
@@ -206,7 +207,7 @@ def test_the_publish_page_offers_today_and_lists_what_blocks_publishing(
 
     page = chief_client.get(f"/console/cambridge/policies/{adopted}/publish").get_data(as_text=True)
 
-    assert f'value="{date.today().isoformat()}"' in page
+    assert f'value="{clock.today().isoformat()}"' in page
     assert "Publishing will be refused until these are fixed:" in page
     assert "Name of the unit that attends or organizes community meetings" in page
 
@@ -295,7 +296,7 @@ def test_the_buttons_follow_the_users_roles_and_the_policys_state(
     approved = render_buttons(app, cambridge, adopted, chief, blockers=blockers)
     assert buttons(approved) == {"publish"}
     assert "Section 4: fill in “Unit”." in approved
-    assert f'value="{date.today().isoformat()}"' in approved
+    assert f'value="{clock.today().isoformat()}"' in approved
     assert buttons(render_buttons(app, cambridge, adopted, editor)) == set()
 
 

@@ -298,6 +298,33 @@ def test_settings_refuse_a_bad_colour_and_no_language(client, make_agency, make_
     assert agency.brand_colour == "#123456"
 
 
+def test_an_agency_starts_in_its_states_zone_and_the_admin_changes_it(
+    client, make_agency, make_user, login
+):
+    agency = make_agency("zone-pd", state="TX")
+    assert agency.time_zone == "America/Chicago"
+    login(make_user(agency, roles.AGENCY_ADMIN))
+    settings = {"coordinator_title": "C", "chief_title": "Chief", "languages": ["en"]}
+
+    assert 'value="America/Chicago"' in client.get("/console/zone-pd/settings").get_data(
+        as_text=True
+    )
+    refused = client.post(
+        "/console/zone-pd/settings",
+        data={**settings, "brand_colour": "#123456", "time_zone": "America/Springfield"},
+    )
+    saved = client.post(
+        "/console/zone-pd/settings",
+        data={**settings, "brand_colour": "#123456", "time_zone": "America/Denver"},
+    )
+
+    assert refused.status_code == 200
+    assert "Choose a time zone by its IANA name" in refused.get_data(as_text=True)
+    assert saved.status_code == 302
+    db.session.refresh(agency)
+    assert agency.time_zone == "America/Denver"
+
+
 def test_audit_log_lists_this_agencys_events_newest_first_by_page(
     client, make_agency, make_user, login
 ):

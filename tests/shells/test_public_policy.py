@@ -20,7 +20,9 @@ FIRST_EFFECTIVE = date(2025, 1, 15)
 
 
 @pytest.fixture
-def springfield(make_agency):
+def springfield(make_agency, clock):
+    """Springfield OR on 1 February 2025, a fortnight after its first policy took effect."""
+    clock.freeze(date(2025, 2, 1))
     return make_agency(
         "springfield",
         name="Springfield Police Department",
@@ -130,8 +132,9 @@ def test_the_home_page_links_the_policy_once_it_is_published(client, springfield
     assert "Coming soon" not in home
 
 
-def test_the_history_lists_every_publication_newest_first(client, springfield):
+def test_the_history_lists_every_publication_newest_first(client, springfield, clock):
     policy = published_policy(springfield, append="First wording.")
+    clock.freeze(date(2026, 7, 15))  # the second revision, published a fortnight late
     save_and_publish(springfield, policy, date(2026, 7, 1), append="Second wording.")
 
     current = main_of(client.get("/springfield/policy"))
@@ -145,8 +148,9 @@ def test_the_history_lists_every_publication_newest_first(client, springfield):
     assert '<span aria-current="page">Revision 3</span>' in history
 
 
-def test_an_earlier_published_revision_opens_with_its_own_text_and_date(client, springfield):
+def test_an_earlier_published_revision_opens_with_its_own_text_and_date(client, springfield, clock):
     policy = published_policy(springfield, append="First wording.")
+    clock.freeze(date(2026, 7, 15))  # the second revision, published a fortnight late
     save_and_publish(springfield, policy, date(2026, 7, 1), append="Second wording.")
 
     response = client.get("/springfield/policy/alsip/revisions/2")
@@ -229,3 +233,15 @@ def test_the_not_published_page_is_in_spanish_too(client, springfield):
 
     assert "Nuestra política de relaciones con la comunidad" in page
     assert "todavía no ha publicado" in page
+
+
+def test_a_policy_published_ahead_says_when_it_takes_effect_until_that_day(
+    client, springfield, clock
+):
+    published_policy(springfield, effective_on=date(2025, 2, 10))
+    ahead = main_of(client.get("/springfield/policy"))
+    clock.freeze("2025-02-10T08:00:00-08:00")  # that morning in Oregon
+    in_force = client.get("/springfield/policy").get_data(as_text=True)
+
+    assert "Takes effect on February 10, 2025" in ahead
+    assert "Effective February 10, 2025" in in_force

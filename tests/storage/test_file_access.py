@@ -8,7 +8,7 @@ email, whose set-password link took over the colleague's account.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from liaison.extensions import db
 from liaison.storage.models import StoredFile
 from liaison.tenancy import tenant_context
 from tenants import roles
+from tests.fixtures.clock import now
 
 RESET_LINK = re.compile(r"/reset/([\w.-]{20,})")
 
@@ -41,7 +42,7 @@ def _sign_waiver(agency) -> int:
         event = Event(
             program_id=program.id,
             title="PAL clinic",
-            starts_at=datetime.now(UTC) + timedelta(days=7),
+            starts_at=now() + timedelta(days=7),
             waiver_required_by_staff=True,
         )
         db.session.add(event)

@@ -3,14 +3,13 @@ the response tables back."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func, select
 
 from liaison.extensions import db
 from liaison.surveys import builder, lifecycle
 from liaison.surveys.models import SurveyResponse
 from liaison.tenancy import tenant_context
+from tests.fixtures.clock import today
 
 NEIGHBOURHOODS = "North End\nRiverside\nHilltop"
 
@@ -36,7 +35,7 @@ def build_survey(audience: str = "community", open_it: bool = True, **settings):
     builder.add_question(survey, "text", "Any comments?", "¿Comentarios?")
     builder.add_question(survey, "neighbourhood", "Where do you live?", "¿Dónde vive?")
     if open_it:
-        lifecycle.open_survey(survey, ["en", "es"], None, date.today())
+        lifecycle.open_survey(survey, ["en", "es"], None, today())
     db.session.flush()
     return survey
 

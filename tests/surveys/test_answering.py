@@ -4,12 +4,13 @@ and the open and close dates."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import flask_babel
 
 from liaison.extensions import db
 from liaison.surveys.models import SurveyAnswer, SurveyResponse
+from tests.fixtures.clock import today
 
 from .helpers import answers, build_survey, question_fields, response_count
 
@@ -96,7 +97,7 @@ def test_a_required_question_left_empty_is_refused(client, make_agency, in_agenc
 
         likert = builder.questions_of(survey)[0]
         likert.required = True
-        lifecycle.open_survey(survey, ["en", "es"], None, date.today())
+        lifecycle.open_survey(survey, ["en", "es"], None, today())
         url, data = f"/required-pd/surveys/{survey.public_token}", answers(survey)
         data.pop(f"q{likert.id}")
         survey_id = survey.id
@@ -156,7 +157,7 @@ def test_the_honeypot_saves_nothing_yet_thanks_the_bot(client, make_agency, in_a
 
 
 def test_before_its_open_date_the_survey_says_it_is_not_open_yet(client, make_agency, in_agency):
-    later = date.today() + timedelta(days=3)
+    later = today() + timedelta(days=3)
     agency, survey_id, url, data, _ = _open_survey(make_agency, in_agency, opens_on=later)
 
     page = client.get(url).get_data(as_text=True)
@@ -167,9 +168,9 @@ def test_before_its_open_date_the_survey_says_it_is_not_open_yet(client, make_ag
 
 
 def test_after_its_close_date_the_survey_says_it_is_closed(client, make_agency, in_agency):
-    earlier = date.today() - timedelta(days=10)
+    earlier = today() - timedelta(days=10)
     agency, survey_id, url, data, _ = _open_survey(
-        make_agency, in_agency, opens_on=earlier, closes_on=date.today() - timedelta(days=1)
+        make_agency, in_agency, opens_on=earlier, closes_on=today() - timedelta(days=1)
     )
 
     page = client.get(url).get_data(as_text=True)

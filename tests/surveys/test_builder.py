@@ -3,7 +3,7 @@ bank, custom questions, reordering, and opening only when every text is translat
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -12,6 +12,7 @@ from liaison.surveys import builder, lifecycle, question_bank
 from liaison.surveys.builder import SurveyError
 from liaison.surveys.models import OPEN
 from tenants import roles
+from tests.fixtures import clock
 
 from ..policies.helpers import publish_current
 from .helpers import build_survey
@@ -93,7 +94,7 @@ def test_a_survey_cannot_open_with_a_missing_spanish_text_and_says_which(make_ag
         builder.add_question(survey, "likert", "Officers are fair.", "Los agentes son justos.")
         builder.add_question(survey, "single", "Safe?", "", options=[("Yes", "Sí"), ("No", "")])
         with pytest.raises(SurveyError) as refused:
-            lifecycle.open_survey(survey, ["en", "es"], None, date.today())
+            lifecycle.open_survey(survey, ["en", "es"], None, clock.today())
         assert survey.status == "draft"
 
     assert refused.value.problems == [
@@ -108,7 +109,7 @@ def test_an_english_only_agency_can_open_without_spanish(make_agency, in_agency)
     with in_agency(agency):
         survey = builder.new_survey("Survey", "", bank_keys=[])
         builder.add_question(survey, "likert", "Officers are fair.")
-        lifecycle.open_survey(survey, lifecycle.survey_languages(agency), None, date.today())
+        lifecycle.open_survey(survey, lifecycle.survey_languages(agency), None, clock.today())
         assert survey.status == OPEN
 
 
@@ -120,7 +121,7 @@ def test_questions_reorder_and_remove_in_draft_and_freeze_once_open(make_agency,
         assert [q.id for q in builder.questions_of(survey)[:2]] == [second.id, first.id]
         builder.remove_question(first, survey)
         assert first.id not in [q.id for q in builder.questions_of(survey)]
-        lifecycle.open_survey(survey, ["en", "es"], None, date.today())
+        lifecycle.open_survey(survey, ["en", "es"], None, clock.today())
         with pytest.raises(SurveyError):
             builder.move_question(second, survey, 1)
         with pytest.raises(SurveyError):
@@ -174,7 +175,7 @@ def test_close_date_before_open_date_is_refused(client, make_agency, make_user, 
     with in_agency(agency):
         survey_id = build_survey(open_it=False).id
     login(make_user(agency, roles.COORDINATOR))
-    today = date.today()
+    today = clock.today()
 
     response = client.post(
         f"/console/dates-pd/surveys/{survey_id}/settings",

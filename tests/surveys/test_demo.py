@@ -3,14 +3,13 @@ a dozen times (some in Spanish, across neighbourhoods), made once however often 
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func, select
 
 from liaison.extensions import db
 from liaison.surveys import builder
 from liaison.surveys.demo import seed_demo_survey
 from liaison.surveys.models import Survey, SurveyResponse
+from tests.fixtures import clock
 
 from ..policies.helpers import publish_current
 
@@ -19,7 +18,7 @@ def test_the_demo_survey_is_open_answered_and_seeded_once(client, make_agency, i
     agency = make_agency("demo-pd", languages="en,es")
     with in_agency(agency):
         publish_current(agency, "alsip")
-    today = date.today()
+    today = clock.today()
 
     seed_demo_survey(agency, today)
     db.session.commit()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -16,6 +16,7 @@ from liaison.policies.models import ComplianceEntry
 from liaison.surveys import export, lifecycle, results
 from liaison.surveys.models import SurveyResponse
 from tenants import roles
+from tests.fixtures.clock import today
 
 from ..policies.helpers import publish_current
 from .helpers import build_survey, respond
@@ -143,7 +144,7 @@ def test_closing_marks_the_policys_survey_duty_done_with_the_count(
         from liaison.surveys import builder
 
         survey = builder.new_survey("Citizen survey 2026", "Encuesta 2026")
-        lifecycle.open_survey(survey, ["en", "es"], None, date.today())
+        lifecycle.open_survey(survey, ["en", "es"], None, today())
         for _ in range(3):
             db.session.add(SurveyResponse(survey_id=survey.id, submission_token=str(_ + 1000)))
         survey_id = survey.id
@@ -169,8 +170,8 @@ def test_viewing_results_after_the_close_date_closes_the_survey(
     agency = make_agency("auto-pd")
     with in_agency(agency):
         publish_current(agency, "cambridge")
-        survey = build_survey(opens_on=date.today() - timedelta(days=30))
-        survey.closes_on = date.today() - timedelta(days=1)
+        survey = build_survey(opens_on=today() - timedelta(days=30))
+        survey.closes_on = today() - timedelta(days=1)
         survey_id = survey.id
 
     _results_page(client, make_user, login, agency, survey_id)
@@ -191,8 +192,8 @@ def test_the_periodic_job_closes_surveys_past_their_date(make_agency, in_agency)
 
     agency = make_agency("job-pd")
     with in_agency(agency):
-        survey = build_survey(opens_on=date.today() - timedelta(days=30))
-        survey.closes_on = date.today() - timedelta(days=1)
+        survey = build_survey(opens_on=today() - timedelta(days=30))
+        survey.closes_on = today() - timedelta(days=1)
         still_open = build_survey()
         close_due_surveys()
         assert survey.status == "closed"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.fixtures.clock import now
+
 from .isolation_factories import (  # noqa: F401
     ID_FACTORIES,
     PATH_VALUES,
@@ -12,11 +14,11 @@ from .isolation_factories import (  # noqa: F401
 
 
 def _cohort_in_a():
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
     from liaison.academy.cohorts import create_cohort
 
-    today = datetime.now(UTC).date()
+    today = now().date()
     return create_cohort(
         name="A's academy",
         kind="adult",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
+
+from tests.fixtures.clock import now
 
 from .isolation_factories import ID_FACTORIES, PATH_VALUES, Scenario, _in_agency_a, id_factory  # noqa: F401
 
@@ -37,7 +39,7 @@ def make_event(scenario: Scenario) -> int:
         existing = db.session.scalar(select(Event).where(Event.title == "A's event"))
         if existing is not None:  # one per scenario: several routes ask for an event
             return existing
-        starts = datetime.now(UTC) + timedelta(days=7)
+        starts = now() + timedelta(days=7)
         event = create_event(db.session.get(Program, program_id), EventDetails("A's event", starts))
         register_participant(
             event,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.fixtures.clock import today
+
 from .isolation_factories import (  # noqa: F401
     ID_FACTORIES,
     PATH_VALUES,
@@ -34,7 +36,6 @@ def make_outreach_population(scenario: Scenario) -> int:
 
 @id_factory("outreach_activity_id")
 def make_outreach_activity(scenario: Scenario) -> int:
-    from datetime import date
 
     from liaison.outreach import operations as ops
 
@@ -43,7 +44,7 @@ def make_outreach_activity(scenario: Scenario) -> int:
         scenario,
         lambda: ops.create_activity(
             ops.ActivityDetails(
-                date.today(), "presentation", (outreach_population_id,), people_reached=5
+                today(), "presentation", (outreach_population_id,), people_reached=5
             ),
             None,
         ),

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
+
+from tests.fixtures.clock import now
 
 from .isolation_factories import ID_FACTORIES, PATH_VALUES, Scenario, _in_agency_a, id_factory  # noqa: F401
 
@@ -47,7 +49,7 @@ def make_waiver_signature(scenario: Scenario) -> int:
         event = Event(
             program_id=program.id,
             title="A's waiver event",
-            starts_at=datetime.now(UTC) + timedelta(days=7),
+            starts_at=now() + timedelta(days=7),
             waiver_required_by_staff=True,
         )
         db.session.add(event)

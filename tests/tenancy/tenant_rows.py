@@ -8,11 +8,11 @@ reference to another tenant table gets a parent row in the same agency.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, create_engine, insert
 
 from liaison.extensions import db
+from tests.fixtures.clock import now, today
 
 
 def _value_for(column):
@@ -23,9 +23,9 @@ def _value_for(column):
     if isinstance(kind, Integer):
         return 0
     if isinstance(kind, DateTime):
-        return datetime.now(UTC)
+        return now()
     if isinstance(kind, Date):
-        return date.today()
+        return today()
     if isinstance(kind, JSON):
         return {}
     if isinstance(kind, String | Text):

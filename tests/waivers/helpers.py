@@ -6,13 +6,14 @@ from __future__ import annotations
 import base64
 import struct
 import zlib
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 from liaison.events.models import Event, Program
 from liaison.extensions import db
 from liaison.waivers import versions
 from liaison.waivers.starter import starter_text
+from tests.fixtures.clock import now
 
 KEY = "k" * 32
 
@@ -20,13 +21,13 @@ KEY = "k" * 32
 def make_event(in_agency, agency, days_ahead: int = 10, waiver: bool = True, **fields):
     """The event's id, title and dates (the row itself is only readable in the agency)."""
     with in_agency(agency):
-        program = Program(name=f"PAL {datetime.now(UTC).timestamp()}", hands_on=True)
+        program = Program(name=f"PAL {now().timestamp()}", hands_on=True)
         db.session.add(program)
         db.session.flush()
         event = Event(
             program_id=program.id,
             title=fields.pop("title", "Youth soccer clinic"),
-            starts_at=datetime.now(UTC).replace(microsecond=0) + timedelta(days=days_ahead),
+            starts_at=now().replace(microsecond=0) + timedelta(days=days_ahead),
             place="Memorial Park",
             waiver_required_by_staff=waiver,
             **fields,

@@ -3,7 +3,7 @@ and checking participants in."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -12,6 +12,7 @@ from liaison.extensions import db
 from liaison.waivers import checkin, signing
 from liaison.waivers.models import WaiverVersion
 from tenants import roles
+from tests.fixtures import clock
 
 from .helpers import born_years_before, make_event, make_version
 
@@ -38,7 +39,7 @@ def _setup(in_agency, agency):
     event = make_event(in_agency, agency, days_ahead=30)
     earlier = make_event(in_agency, agency, days_ahead=1, title="Earlier clinic")
     version = make_version(in_agency, agency)
-    now = datetime.now(UTC)
+    now = clock.now()
     with in_agency(agency):
         _sign(event.id, version.id, "Current Person", date(1990, 1, 1), now, "a" * 20)
         _sign(
@@ -95,7 +96,7 @@ def test_another_agencys_signature_covers_nobody(make_agency, in_agency):
             other_version.id,
             "Twin Name",
             date(1990, 1, 1),
-            datetime.now(UTC),
+            clock.now(),
             "c" * 20,
         )
     with in_agency(agency):

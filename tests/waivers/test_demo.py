@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import func, select
 
 from liaison.extensions import db
 from liaison.waivers.demo import seed_demo_waivers
 from liaison.waivers.models import WaiverParticipant, WaiverSignature, WaiverVersion
+from tests.fixtures.clock import now
 
 
 def test_seeding_twice_gives_one_version_and_one_signature_for_two_children(make_agency, in_agency):
     agency = make_agency()
-    today = datetime.now(UTC).date()
+    today = now().date()
     for _ in range(2):
         with in_agency(agency):
             seed_demo_waivers(agency, today)

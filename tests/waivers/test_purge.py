@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
@@ -14,6 +14,7 @@ from liaison.storage.models import StoredFile
 from liaison.waivers import signing
 from liaison.waivers.jobs import purge_expired_waivers, render_signed_waiver
 from liaison.waivers.models import WaiverParticipant, WaiverSignature, WaiverVersion
+from tests.fixtures.clock import now
 
 from .helpers import make_event, make_version
 
@@ -46,8 +47,8 @@ def test_purge_with_the_default_retention_for_an_adult_and_a_minor(make_agency, 
     agency = make_agency()
     event = make_event(in_agency, agency, days_ahead=-1)  # a past event
     version = make_version(in_agency, agency)
-    today = datetime.now(UTC).date()
-    long_ago = datetime.now(UTC) - timedelta(days=3 * 366 + 1)
+    today = now().date()
+    long_ago = now() - timedelta(days=3 * 366 + 1)
     with in_agency(agency):
         adult = _sign(event.id, version.id, [("Old Adult", date(1970, 1, 1))], long_ago, "a" * 20)
         minor = _sign(
@@ -83,13 +84,13 @@ def test_a_minor_is_purged_after_turning_21_plus_3(make_agency, in_agency):
     agency = make_agency()
     event = make_event(in_agency, agency, days_ahead=-1)
     version = make_version(in_agency, agency)
-    today = datetime.now(UTC).date()
+    today = now().date()
     with in_agency(agency):
         _sign(
             event.id,
             version.id,
             [("Grown Up", today - timedelta(days=24 * 366))],
-            datetime.now(UTC) - timedelta(days=7 * 366),
+            now() - timedelta(days=7 * 366),
             "c" * 20,
             guardian=True,
         )
@@ -105,9 +106,7 @@ def test_purge_is_idempotent_and_keeps_recent_waivers(make_agency, in_agency):
     event = make_event(in_agency, agency)
     version = make_version(in_agency, agency)
     with in_agency(agency):
-        _sign(
-            event.id, version.id, [("Recent Adult", date(1980, 1, 1))], datetime.now(UTC), "d" * 20
-        )
+        _sign(event.id, version.id, [("Recent Adult", date(1980, 1, 1))], now(), "d" * 20)
     for _ in range(2):
         with in_agency(agency):
             assert purge_expired_waivers()["signatures"] == 0
@@ -129,7 +128,7 @@ def test_purge_touches_only_the_current_agency(make_agency, in_agency):
                 event.id,
                 version.id,
                 [("Old Adult", date(1970, 1, 1))],
-                datetime.now(UTC) - timedelta(days=4 * 366),
+                now() - timedelta(days=4 * 366),
                 "e" * 20,
             )
     with in_agency(agency):

@@ -14,10 +14,10 @@ from datetime import date
 
 from sqlalchemy import select
 
-from liaison import audit, crypto
+from liaison import audit, clock, crypto
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
-from tenants.models import Agency, User, utcnow
+from tenants.models import Agency, User
 
 from . import settings
 from .models import (
@@ -170,7 +170,7 @@ def record_outcome(
     check.checked_by_id = reviewer_id
     note = note.strip()
     check.note_encrypted = crypto.encrypt(note) if note else ""
-    check.recorded_at = utcnow()
+    check.recorded_at = clock.now()
     db.session.flush()
     audit.record(
         "academy.check_recorded",

@@ -3,14 +3,15 @@ which ones take applications. Plain functions that flush, never commit."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 
 from sqlalchemy import select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.events.models import Event
 from liaison.events.programs import add_starter
 from liaison.extensions import db
+from tenants.models import agency_today, agency_zone
 
 from .models import Cohort
 
@@ -44,8 +45,9 @@ def _check(values: dict) -> None:
 def _sync_event(event: Event, cohort: Cohort) -> None:
     event.title = cohort.name
     event.description = "\n".join(cohort.session_list)
-    event.starts_at = datetime.combine(cohort.starts_on, time(18, 0), tzinfo=UTC)
-    event.ends_at = datetime.combine(cohort.ends_on, time(21, 0), tzinfo=UTC)
+    zone = agency_zone()  # evenings where the agency is
+    event.starts_at = clock.from_local(cohort.starts_on, time(18, 0), zone)
+    event.ends_at = clock.from_local(cohort.ends_on, time(21, 0), zone)
     event.capacity = cohort.capacity
     event.minimum_age = cohort.minimum_age
     event.waiver_required_by_staff = True
@@ -57,7 +59,7 @@ def create_cohort(**values) -> Cohort:
     _check(values)
     program = add_starter(ACADEMY_STARTER)
     cohort = Cohort(**{key: values[key] for key in FIELDS})
-    event = Event(program_id=program.id, title=cohort.name, starts_at=datetime.now(UTC))
+    event = Event(program_id=program.id, title=cohort.name, starts_at=clock.now())
     _sync_event(event, cohort)
     db.session.add(event)
     db.session.flush()
@@ -85,7 +87,7 @@ def all_cohorts() -> list[Cohort]:
 
 def open_cohorts(today: date | None = None) -> list[Cohort]:
     """Cohorts taking applications today."""
-    today = today or datetime.now(UTC).date()
+    today = today or agency_today()
     return list(
         db.session.scalars(
             select(Cohort)
@@ -100,7 +102,7 @@ def open_cohorts(today: date | None = None) -> list[Cohort]:
 
 
 def is_open(cohort: Cohort, today: date | None = None) -> bool:
-    today = today or datetime.now(UTC).date()
+    today = today or agency_today()
     return (
         cohort.purged_at is None
         and cohort.applications_open_on <= today <= cohort.applications_close_on

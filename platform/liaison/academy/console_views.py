@@ -7,11 +7,10 @@ and only once signed in with a second factor. The agency admin sets the rules.""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from liaison import clock
 from liaison.capability import console_blueprint
 from liaison.csv_export import csv_response
 from liaison.request_helpers import has_role, load_or_404, require_role
@@ -148,7 +147,7 @@ def academy_check(application_id: int):
                 status=form.status.data,
                 reason=form.reason.data or "",
                 channel=form.channel.data or "",
-                checked_on=form.checked_on.data or datetime.now(UTC).date(),
+                checked_on=form.checked_on.data or clock.today(g.agency),
                 note=form.note.data or "",
                 reviewer_id=current_user.id,
             )

@@ -3,17 +3,17 @@ daily purge of check outcomes, notes and disclosures past the agency's retention
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from flask_babel import force_locale
 from sqlalchemy import delete, func, select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.extensions import db
 from liaison.jobs.schedule import periodic
 from liaison.mail import MailError, deliver
 from liaison.tenancy import current_agency_id
-from tenants.models import Agency, utcnow
+from tenants.models import Agency, agency_today
 
 from . import public_mail, settings
 from .models import (
@@ -94,7 +94,7 @@ def purge_expired_applications(today: date | None = None) -> dict[str, int]:
     """For each cohort past the agency's retention (default a year after it ends): keep its
     counts, delete its applications with their disclosures and check outcomes. Idempotent;
     one audit record per cohort, counts only."""
-    today = today or datetime.now(UTC).date()
+    today = today or agency_today()
     retention = settings.current().retention_days
     totals = {"cohorts": 0, "applications": 0}
     for cohort in db.session.scalars(
@@ -111,7 +111,7 @@ def purge_expired_applications(today: date | None = None) -> dict[str, int]:
         cohort.cleared_count = counts["cleared"]
         cohort.flagged_count = counts["flagged"]
         cohort.admitted_count = counts["admitted"]
-        cohort.purged_at = utcnow()
+        cohort.purged_at = clock.now()
         db.session.flush()
         audit.record("academy.purged", cohort, **counts)
         totals["cohorts"] += 1

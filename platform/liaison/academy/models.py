@@ -9,9 +9,9 @@ from datetime import date, datetime
 from sqlalchemy import JSON, ForeignKey, ForeignKeyConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import TenantScoped
-from tenants.models import utcnow
 
 ADULT, YOUTH = "adult", "youth"
 KINDS = (ADULT, YOUTH)
@@ -36,7 +36,7 @@ class AcademySettings(TenantScoped, db.Model):
     disqualification_rules: Mapped[list] = mapped_column(JSON, default=list)
     disclosure_questions: Mapped[list] = mapped_column(JSON, default=list)
     retention_days: Mapped[int] = mapped_column(default=365)  # after the cohort ends
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=clock.now)
 
 
 class Cohort(TenantScoped, db.Model):
@@ -69,7 +69,7 @@ class Cohort(TenantScoped, db.Model):
     cleared_count: Mapped[int] = mapped_column(default=0)
     flagged_count: Mapped[int] = mapped_column(default=0)
     admitted_count: Mapped[int] = mapped_column(default=0)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     @property
     def session_list(self) -> list[str]:
@@ -105,14 +105,14 @@ class Application(TenantScoped, db.Model):
     address: Mapped[str] = mapped_column(String(300), default="")
     neighbourhood: Mapped[str] = mapped_column(String(120), default="")
     language: Mapped[str] = mapped_column(String(5), default="en")
-    consented_at: Mapped[datetime] = mapped_column(default=utcnow)
+    consented_at: Mapped[datetime] = mapped_column(default=clock.now)
     guardian_name: Mapped[str] = mapped_column(String(200), default="")
     guardian_relationship: Mapped[str] = mapped_column(String(80), default="")
     guardian_signature: Mapped[str] = mapped_column(String(200), default="")
     decision: Mapped[str] = mapped_column(String(12), default=UNDECIDED)
     decided_at: Mapped[datetime | None] = mapped_column()
     submission_key: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
 
 class Disclosure(TenantScoped, db.Model):

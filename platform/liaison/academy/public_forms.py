@@ -20,6 +20,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
 
 from liaison.citizen import CitizenForm
+from tenants.models import agency_today
 
 from .applications import age_on, needs_guardian, new_submission_key
 from .models import Cohort
@@ -147,7 +148,7 @@ class ApplicationForm(CitizenForm):
                 explanation.errors = [*explanation.errors, str(NEED_EXPLANATION)]
                 valid = False
         birth, cohort = self.date_of_birth.data, self.cohort
-        if birth is not None and not EARLIEST_BIRTH <= birth <= date.today():
+        if birth is not None and not EARLIEST_BIRTH <= birth <= agency_today():
             self.date_of_birth.errors = [
                 *self.date_of_birth.errors,
                 str(_l("Enter a real date of birth.")),

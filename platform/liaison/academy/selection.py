@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.extensions import db
 from liaison.jobs import enqueue_after_commit
 from liaison.tenancy import current_agency_id
-from tenants.models import utcnow
 
 from .models import (
     ADMITTED,
@@ -144,7 +143,7 @@ def decide(application: Application, decision: str) -> None:
     if decision == ADMITTED and admitted_count(cohort) >= cohort.capacity:
         raise SelectionError(f"The cohort is full ({cohort.capacity} places).")
     application.decision = decision
-    application.decided_at = utcnow()
+    application.decided_at = clock.now()
     db.session.flush()
     audit.record("academy.decided", application, decision=decision)
     from .jobs import send_decision

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.extensions import db
-from tenants.models import utcnow
 
 from .models import AcademySettings
 
@@ -49,7 +48,7 @@ def save(*, rules: list[str], questions: list[str], retention_days: int) -> Acad
     row.disqualification_rules = _clean(rules)
     row.disclosure_questions = _clean(questions)
     row.retention_days = retention_days
-    row.updated_at = utcnow()
+    row.updated_at = clock.now()
     db.session.flush()
     audit.record(
         "academy.settings_changed",

@@ -5,9 +5,9 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import TenantScoped
-from tenants.models import utcnow
 
 
 class AuditEvent(TenantScoped, db.Model):
@@ -37,4 +37,4 @@ class AuditEvent(TenantScoped, db.Model):
     object_id: Mapped[str] = mapped_column(String(80), default="")
     ip_address: Mapped[str] = mapped_column(String(45), default="")
     details: Mapped[dict] = mapped_column(JSON, default=dict)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import select
 
-from liaison import audit, jobs
+from liaison import audit, clock, jobs
 from liaison.extensions import db
 from liaison.passwords import hash_password, verify_password
 from tenants.models import User
@@ -26,7 +24,7 @@ def set_password(user: User, new_password: str, keep_token: str | None = None) -
     `keep_token`). Earlier reset links die with the old hash."""
     check_password_strength(new_password)
     user.password_hash = hash_password(new_password)
-    user.password_changed_at = datetime.now(UTC)
+    user.password_changed_at = clock.now()
     lockout.clear_failures(user)
     revoke_all_sessions(user, keep_token=keep_token)
     db.session.flush()

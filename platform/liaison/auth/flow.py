@@ -7,13 +7,10 @@ end, so a half-signed-in browser has no access to anything.
 
 from __future__ import annotations
 
-import time
-from datetime import UTC, datetime
-
 from flask import session
 from flask_login import login_user
 
-from liaison import audit, tenancy
+from liaison import audit, clock, tenancy
 from liaison.extensions import db
 from tenants.models import User
 
@@ -39,7 +36,7 @@ def begin_second_factor(user: User, next_url: str | None, enrol: bool) -> None:
     session.pop(TOTP_SETUP_KEY, None)
     session[PENDING_KEY] = {
         "uid": user.id,
-        "at": int(time.time()),
+        "at": int(clock.timestamp()),
         "next": safe_next(next_url),
         "enrol": enrol,
     }
@@ -47,7 +44,7 @@ def begin_second_factor(user: User, next_url: str | None, enrol: bool) -> None:
 
 def _pending() -> dict | None:
     pending = session.get(PENDING_KEY)
-    if not isinstance(pending, dict) or time.time() - pending.get("at", 0) > PENDING_SECONDS:
+    if not isinstance(pending, dict) or clock.timestamp() - pending.get("at", 0) > PENDING_SECONDS:
         clear_pending()
         return None
     return pending
@@ -82,7 +79,7 @@ def pending_next() -> str | None:
 def finish_sign_in(user: User, second_factor: str, next_url: str | None = None) -> str:
     """Open the session for `user`; returns where to send the browser next."""
     lockout.clear_failures(user)
-    user.last_login_at = datetime.now(UTC)
+    user.last_login_at = clock.now()
     start_session(user)  # clears the cookie: pending state and setup secret go with it
     login_user(user)
     tenancy.set_tenant(None, user.id, session=db.session)  # their grants pick the landing

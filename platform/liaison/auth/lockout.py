@@ -8,18 +8,19 @@ locked out for good); the count starts again when the lock is set.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import update
 
+from liaison import clock
 from liaison.extensions import db
 from tenants.models import User
 
 
 def locked_until(user: User, now: datetime | None = None) -> datetime | None:
     """When `user`'s lock ends, or None when the account is not locked."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     if user.locked_until is not None and user.locked_until > now:
         return user.locked_until
     return None
@@ -35,7 +36,7 @@ def register_failure(user: User) -> datetime | None:
     ).scalar_one()
     if count < current_app.config["LOCKOUT_ATTEMPTS"]:
         return None
-    user.locked_until = datetime.now(UTC) + timedelta(minutes=current_app.config["LOCKOUT_MINUTES"])
+    user.locked_until = clock.now() + timedelta(minutes=current_app.config["LOCKOUT_MINUTES"])
     user.failed_logins = 0
     db.session.flush()
     return user.locked_until
@@ -48,7 +49,7 @@ def clear_failures(user: User) -> None:
 
 def locked_message(until: datetime) -> str:
     attempts = current_app.config["LOCKOUT_ATTEMPTS"]
-    minutes = max(1, round((until - datetime.now(UTC)).total_seconds() / 60))
+    minutes = max(1, round((until - clock.now()).total_seconds() / 60))
     return (
         f"This account is locked after {attempts} failed sign-in attempts. "
         f"Try again after {until:%H:%M} UTC (in about {minutes} minutes), "

@@ -8,11 +8,12 @@ can say why the person was signed out.
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from flask import current_app, request, session
 from sqlalchemy import select, update
 
+from liaison import clock
 from liaison.extensions import db
 from tenants.models import User
 
@@ -53,7 +54,7 @@ def _idle_limit() -> timedelta:
 
 def _signed_out(reason: str, row: UserSession | None = None) -> None:
     if row is not None and row.revoked_at is None:
-        row.revoked_at = datetime.now(UTC)
+        row.revoked_at = clock.now()
     session.pop(SESSION_KEY, None)
     session.pop("_user_id", None)
     session[SIGNED_OUT_KEY] = reason
@@ -72,7 +73,7 @@ def load_session_user(user_id: str) -> User | None:
         return _signed_out(DISABLED, row)
     if row.revoked_at is not None:
         return _signed_out(REVOKED)
-    now = datetime.now(UTC)
+    now = clock.now()
     if now - row.last_seen_at > _idle_limit():
         return _signed_out(IDLE, row)
     if now - row.last_seen_at > TOUCH_EVERY:
@@ -90,7 +91,7 @@ def end_session() -> None:
         db.session.execute(
             update(UserSession)
             .where(UserSession.token == token, UserSession.revoked_at.is_(None))
-            .values(revoked_at=datetime.now(UTC))
+            .values(revoked_at=clock.now())
         )
 
 
@@ -101,7 +102,7 @@ def revoke_all_sessions(user: User, keep_token: str | None = None) -> int:
     )
     if keep_token:
         stmt = stmt.where(UserSession.token != keep_token)
-    return db.session.execute(stmt.values(revoked_at=datetime.now(UTC))).rowcount
+    return db.session.execute(stmt.values(revoked_at=clock.now())).rowcount
 
 
 def active_sessions(user: User) -> list[UserSession]:
@@ -112,7 +113,7 @@ def active_sessions(user: User) -> list[UserSession]:
             .where(
                 UserSession.user_id == user.id,
                 UserSession.revoked_at.is_(None),
-                UserSession.last_seen_at > datetime.now(UTC) - _idle_limit(),
+                UserSession.last_seen_at > clock.now() - _idle_limit(),
             )
             .order_by(UserSession.last_seen_at.desc(), UserSession.id.desc())
         )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hmac
 import re
-import time
 from enum import Enum
 
 import pyotp
@@ -16,7 +15,7 @@ import segno
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.crypto import rotation
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
@@ -53,7 +52,7 @@ def _matching_steps(secret: str, code: str) -> list[int]:
     if not secret or not CODE_PATTERN.fullmatch(code):
         return []
     totp = pyotp.TOTP(secret)
-    now = totp.timecode(time.time())
+    now = totp.timecode(clock.timestamp())
     return [
         step
         for step in (now - 1, now, now + 1)

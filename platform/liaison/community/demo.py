@@ -3,10 +3,11 @@ concerns raised, outside agencies' input and a training suggestion."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from sqlalchemy import select
 
+from liaison import clock
 from liaison.extensions import db
 
 from . import staff
@@ -81,4 +82,4 @@ def seed_demo_community(agency, today: date) -> None:
             liaison,
         )
         # Made at the meeting it came from, so the demo reads the same on any seed day.
-        suggestion.created_at = datetime.combine(today - timedelta(days=20), time(19), UTC)
+        suggestion.created_at = clock.from_local(today - timedelta(days=20), time(19), agency)

@@ -20,9 +20,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import TenantScoped
-from tenants.models import utcnow
 
 ORGANIZATION_KINDS = {
     "neighbourhood": "Neighbourhood association",
@@ -86,7 +86,7 @@ class CommunityOrganization(TenantScoped, db.Model):
     liaison_officer_id: Mapped[int | None] = mapped_column(_user_fk())
     is_active: Mapped[bool] = mapped_column(default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     @property
     def kind_label(self) -> str:
@@ -130,7 +130,7 @@ class LiaisonMeeting(TenantScoped, db.Model):
     notes: Mapped[str] = mapped_column(Text, default="")
     concerns_raised: Mapped[list] = mapped_column(JSON, default=list)
     logged_by_id: Mapped[int | None] = mapped_column(_user_fk())
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     @property
     def role_label(self) -> str:
@@ -198,7 +198,7 @@ class OutsideInput(TenantScoped, db.Model):
     summary: Mapped[str] = mapped_column(Text)
     follow_up: Mapped[str] = mapped_column(Text, default="")
     logged_by_id: Mapped[int | None] = mapped_column(_user_fk())
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     @property
     def agency_label(self) -> str:
@@ -224,7 +224,7 @@ class TrainingSuggestion(TenantScoped, db.Model):
     forwarded_to_id: Mapped[int | None] = mapped_column(_user_fk())
     forwarded_at: Mapped[datetime | None] = mapped_column()
     status: Mapped[str] = mapped_column(String(20), default=OPEN)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     @property
     def status_label(self) -> str:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.extensions import db
 from liaison.jobs import enqueue_after_commit
 from liaison.tenancy import current_agency_id
-from tenants.models import utcnow
 
 from . import staff
 from .models import FORWARDED, SUGGESTION_SOURCES, SUGGESTION_STATUSES, TrainingSuggestion
@@ -43,7 +42,7 @@ def forward(suggestion: TrainingSuggestion, training_officer_id: int) -> None:
     if not staff.is_staff(training_officer_id):
         raise SuggestionError("Forward to a member of this agency's staff.")
     suggestion.forwarded_to_id = training_officer_id
-    suggestion.forwarded_at = utcnow()
+    suggestion.forwarded_at = clock.now()
     suggestion.status = FORWARDED
     db.session.flush()
     audit.record("community.suggestion.forwarded", suggestion, to_user_id=training_officer_id)

@@ -3,11 +3,10 @@ route them; the chief and the agency admin read them and the monthly documentati
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from liaison import clock
 from liaison.capability import console_blueprint
 from liaison.csv_export import csv_response
 from liaison.pagination import page_of
@@ -166,7 +165,7 @@ def _month_arg() -> tuple[int, int]:
     value = request.args.get("month", "")
     if listing.MONTH_PATTERN.fullmatch(value):
         return int(value[:4]), int(value[5:])
-    today = datetime.now(UTC).date()
+    today = clock.today(g.agency)
     return today.year, today.month
 
 

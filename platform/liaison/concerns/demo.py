@@ -3,14 +3,15 @@ and notes, one from a citizen who can follow it through a link."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import current_agency_id, tenant_context
 from tenants import roles
-from tenants.models import RoleGrant
+from tenants.models import RoleGrant, agency_zone
 
 from . import intake, routing
 from .models import Concern, ConcernHop, ConcernNote
@@ -120,7 +121,7 @@ def _citizen_concern(agency, staff, today: date) -> None:
 
 
 def _at(day: date) -> datetime:
-    return datetime.combine(day, time(15, 0), tzinfo=UTC)
+    return clock.from_local(day, time(15, 0), agency_zone())  # mid-afternoon locally
 
 
 def _backdate(concern: Concern, when: datetime) -> None:

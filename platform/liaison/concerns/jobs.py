@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask_babel import force_locale
 from sqlalchemy import select
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.mail import MailError, deliver
 from liaison.tenancy import current_agency_id
-from tenants.models import Agency, utcnow
+from tenants.models import Agency
 
 from .models import Concern
 
@@ -27,4 +28,4 @@ def send_follow_link(concern_id: int) -> None:
         except MailError:
             return  # an address the mail system refuses: the thank-you page showed the link
     deliver(message)
-    concern.follow_link_sent_at = utcnow()
+    concern.follow_link_sent_at = clock.now()

@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, ForeignKeyConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import TenantScoped
-from tenants.models import utcnow
 
 OPEN = "open"
 RESOLVED_BY_OFFICER = "resolved_by_officer"
@@ -86,8 +86,8 @@ class Concern(TenantScoped, db.Model):
     follow_salt: Mapped[str | None] = mapped_column(String(64))
     follow_token_hash: Mapped[str | None] = mapped_column(String(64))
     follow_link_sent_at: Mapped[datetime | None] = mapped_column()
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     @property
     def status_label(self) -> str:
@@ -123,7 +123,7 @@ class ConcernHop(TenantScoped, db.Model):
     to_holder: Mapped[str] = mapped_column(String(30), default="")
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(Text, default="")
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=clock.now)
 
 
 class ConcernNote(TenantScoped, db.Model):
@@ -142,4 +142,4 @@ class ConcernNote(TenantScoped, db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     body: Mapped[str] = mapped_column(Text)
     is_public: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)

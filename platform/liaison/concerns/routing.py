@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.extensions import db
 from liaison.tenancy import current_agency_id
 from tenants import roles
-from tenants.models import RoleGrant, utcnow
+from tenants.models import RoleGrant
 
 from .models import (
     ACTION_PLANNED,
@@ -187,7 +187,7 @@ def _record_hop(concern, action, to_status, to_holder, actor_id, note) -> Concer
         to_holder=to_holder,
         actor_id=actor_id,
         note=note,
-        at=utcnow(),
+        at=clock.now(),
     )
     concern.status, concern.holder_role, concern.updated_at = to_status, to_holder, hop.at
     db.session.add(hop)
@@ -210,7 +210,7 @@ def add_note(
     if not body:
         raise RoutingRefused("Write the note.")
     note = ConcernNote(concern_id=concern.id, author_id=actor_id, body=body, is_public=is_public)
-    concern.updated_at = utcnow()
+    concern.updated_at = clock.now()
     db.session.add(note)
     db.session.flush()
     audit.record("concerns.note_added", concern, public=is_public)
@@ -221,7 +221,7 @@ def set_recommended_actions(concern: Concern, text: str, actor_roles) -> None:
     if not set(actor_roles) & {SUPERVISOR, COORDINATOR}:
         raise NotPermitted("Only a supervisor or the coordinator records recommended actions.")
     concern.recommended_actions = _clean_note(text)
-    concern.updated_at = utcnow()
+    concern.updated_at = clock.now()
     audit.record("concerns.recommended_actions", concern)
 
 

@@ -10,6 +10,8 @@ import re
 
 from flask import current_app
 
+from liaison import clock
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BRAND_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 DEFAULT_BRAND_COLOUR = "#1f3a5f"
@@ -48,6 +50,12 @@ def state_problem(state: str) -> str | None:
 def brand_colour_problem(colour: str) -> str | None:
     if not BRAND_COLOUR_RE.match(colour or ""):
         return "Use a colour in the form #RRGGBB (for example #1f3a5f)."
+    return None
+
+
+def time_zone_problem(name: str) -> str | None:
+    if not clock.is_zone(name):
+        return "Choose a time zone by its IANA name, for example America/New_York."
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf.file import FileField
 from wtforms import EmailField, SelectField
-from wtforms.validators import DataRequired, Email, Length, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from liaison.forms import CheckboxListField, Form, FreeText
 from liaison.i18n import LANGUAGE_NAMES
@@ -43,6 +43,12 @@ class AgencySettingsForm(Form):
         validators=[DataRequired(), Length(max=7)],
         description="The colour of your public site's header, as #RRGGBB.",
     )
+    time_zone = FreeText(
+        "Time zone",
+        validators=[Optional(), Length(max=64)],
+        description="Where your agency is, by its IANA name (e.g. America/Chicago): the "
+        "dates and event times of your console and public site are this zone's.",
+    )
     logo = FileField(
         "Logo",
         description="Optional. A PNG, JPEG or WebP image of at most 512 KB and 4096 × 4096 "
@@ -66,6 +72,11 @@ class AgencySettingsForm(Form):
             decode_logo(data)
         except LogoRefused as exc:
             raise ValidationError(str(exc)) from exc
+
+    def validate_time_zone(self, field):
+        problem = field.data and agency_rules.time_zone_problem(field.data.strip())
+        if problem:
+            raise ValidationError(problem)
 
     def validate_brand_colour(self, field):
         problem = agency_rules.brand_colour_problem((field.data or "").strip())

@@ -84,17 +84,26 @@ def revoke_grant(grant: RoleGrant) -> None:
     db.session.flush()
 
 
-SETTINGS_FIELDS = ("coordinator_title", "chief_title", "languages", "brand_colour")
+SETTINGS_FIELDS = ("coordinator_title", "chief_title", "languages", "brand_colour", "time_zone")
 
 
 def update_agency_settings(
-    agency: Agency, *, coordinator_title: str, chief_title: str, languages, brand_colour: str
+    agency: Agency,
+    *,
+    coordinator_title: str,
+    chief_title: str,
+    languages,
+    brand_colour: str,
+    time_zone: str | None = None,
 ) -> list[str]:
-    """Apply the settings; returns the names of the fields that changed (audited)."""
+    """Apply the settings (the time zone kept unless given); returns the names of the
+    fields that changed (audited)."""
     codes = [code for code in languages if code]
+    time_zone = agency.time_zone if time_zone is None else time_zone.strip()
     for problem in (
         agency_rules.languages_problem(codes),
         agency_rules.brand_colour_problem(brand_colour),
+        agency_rules.time_zone_problem(time_zone),
     ):
         if problem:
             raise InvalidInput(problem)
@@ -105,6 +114,7 @@ def update_agency_settings(
         "chief_title": chief_title.strip(),
         "languages": ",".join(codes),
         "brand_colour": brand_colour.lower(),
+        "time_zone": time_zone,
     }
     changed = [name for name in SETTINGS_FIELDS if getattr(agency, name) != new[name]]
     for name in changed:

@@ -23,6 +23,7 @@ def settings():
         chief_title=agency.chief_title,
         languages=agency.language_codes,
         brand_colour=agency.brand_colour,
+        time_zone=agency.time_zone,
     )
     if form.validate_on_submit():
         try:
@@ -32,6 +33,7 @@ def settings():
                 chief_title=form.chief_title.data,
                 languages=form.languages.data,
                 brand_colour=form.brand_colour.data.strip(),
+                time_zone=(form.time_zone.data or "").strip() or None,  # blank: kept
             )
             if form.logo.data:
                 operations.set_agency_logo(agency, form.logo.data.filename, form.logo.data.read())

@@ -12,8 +12,10 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from liaison import clock
 from liaison.forms import CheckboxListField, Form, FreeText, FreeTextArea, IntegerField
 from liaison.i18n import LANGUAGE_NAMES
+from tenants.models import agency_zone
 
 from .schedule import MAX_AGE, EventDetails, wall_clock
 
@@ -99,14 +101,16 @@ class EventForm(Form):
 
     @classmethod
     def data_from(cls, event) -> dict:
+        starts_at = clock.local(event.starts_at, agency_zone())
+        ends_at = clock.local(event.ends_at, agency_zone())
         return {
             "program_id": event.program_id,
             "title": event.title,
             "description": event.description,
-            "start_date": event.starts_at.date(),
-            "start_time": event.starts_at.time(),
-            "end_date": event.ends_at.date() if event.ends_at else None,
-            "end_time": event.ends_at.time() if event.ends_at else None,
+            "start_date": starts_at.date(),
+            "start_time": starts_at.time().replace(tzinfo=None),
+            "end_date": ends_at.date() if ends_at else None,
+            "end_time": ends_at.time().replace(tzinfo=None) if ends_at else None,
             "place": event.place,
             "capacity": event.capacity,
             "minimum_age": event.minimum_age,

@@ -5,9 +5,9 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKeyConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import TenantScoped
-from tenants.models import utcnow
 
 
 class Program(TenantScoped, db.Model):
@@ -27,7 +27,7 @@ class Program(TenantScoped, db.Model):
     description: Mapped[str] = mapped_column(Text, default="")
     hands_on: Mapped[bool] = mapped_column(default=False)
     is_active: Mapped[bool] = mapped_column(default=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
 
 class Event(TenantScoped, db.Model):
@@ -54,7 +54,7 @@ class Event(TenantScoped, db.Model):
     languages: Mapped[str] = mapped_column(String(40), default="en")  # codes, comma-separated
     waiver_required_by_staff: Mapped[bool] = mapped_column(default=False)
     is_cancelled: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     @property
     def language_codes(self) -> list[str]:
@@ -91,4 +91,4 @@ class EventRegistration(TenantScoped, db.Model):
     # The sign-up form's one-time token: a repeated submission finds this row instead of
     # adding another. Empty (NULL) for registrations made by the waiver flow.
     submission_key: Mapped[str | None] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)

@@ -10,6 +10,7 @@ from wtforms import DateField, EmailField, HiddenField, StringField, TelField
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
 
 from liaison.citizen import CitizenForm
+from tenants.models import agency_today
 
 from .signup import new_submission_key
 
@@ -69,7 +70,7 @@ class SignUpForm(CitizenForm):
         return valid
 
     def validate_date_of_birth(self, field):
-        if field.data is not None and not EARLIEST_BIRTH <= field.data <= date.today():
+        if field.data is not None and not EARLIEST_BIRTH <= field.data <= agency_today():
             raise ValidationError(_l("Enter a real date of birth."))
 
 

@@ -3,12 +3,11 @@ waiver send citizens to the waiver instead: signing it signs them up)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import abort, redirect, render_template, url_for
 from flask_babel import format_date, format_time, get_locale, ngettext
 from flask_babel import lazy_gettext as _l
 
+from liaison import clock
 from liaison.capability import citizen_blueprint
 from liaison.citizen import citizen_submit_limit
 from liaison.request_helpers import load_or_404
@@ -59,7 +58,7 @@ def events():
 def _closed_reason(event: Event) -> str | None:
     if event.is_cancelled:
         return str(CLOSED_CANCELLED)
-    if event.starts_at <= datetime.now(UTC):
+    if event.starts_at <= clock.now():
         return str(CLOSED_PAST)
     return None
 

@@ -3,11 +3,12 @@ and the registration rows. The plain sign-up form and the waiver flow both come 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from liaison import clock
 from liaison.extensions import db
 
 from .models import Event, EventRegistration
@@ -42,7 +43,7 @@ def spots_left(event: Event) -> int | None:
 
 def check_open(event: Event, participants: int = 1, now: datetime | None = None) -> None:
     """Refuse a cancelled or past event, or one without room for `participants` more."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     if event.is_cancelled:
         raise RegistrationRefused(_l("This event has been cancelled."))
     if event.starts_at <= now:

@@ -1,20 +1,21 @@
 """Events under programs: creating, editing and cancelling them, and the lists staff and
 citizens read. Plain functions that flush, never commit.
 
-Agencies have no time zone setting yet: the wall-clock time staff enter is stored as if it
-were UTC and shown back as it was entered (`wall_clock`).
+Staff enter an event's date and time in the agency's own zone (`wall_clock`); it is stored
+as the UTC instant it happens and shown back in the zone (the `local_time` filter).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from sqlalchemy import func, select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.extensions import db
 from liaison.policies.obligations import published_duties
+from tenants.models import agency_zone
 
 from .models import Event, EventRegistration, Program
 from .registration import age_on, registered_count
@@ -28,7 +29,8 @@ class EventError(Exception):
 
 
 def wall_clock(day: date, at: time) -> datetime:
-    return datetime.combine(day, at.replace(tzinfo=None), tzinfo=UTC)
+    """A date and time entered for the current agency, in its zone, as a UTC instant."""
+    return clock.from_local(day, at, agency_zone())
 
 
 @dataclass
@@ -120,14 +122,14 @@ class EventRow:
 def upcoming_events(
     now: datetime | None = None, *, include_cancelled: bool = True
 ) -> list[EventRow]:
-    query = select(Event).where(Event.starts_at > (now or datetime.now(UTC)))
+    query = select(Event).where(Event.starts_at > (now or clock.now()))
     if not include_cancelled:
         query = query.where(Event.is_cancelled.is_(False))
     return _rows(db.session.scalars(query.order_by(Event.starts_at, Event.id)))
 
 
 def past_events(now: datetime | None = None, limit: int = 50) -> list[EventRow]:
-    query = select(Event).where(Event.starts_at <= (now or datetime.now(UTC)))
+    query = select(Event).where(Event.starts_at <= (now or clock.now()))
     return _rows(db.session.scalars(query.order_by(Event.starts_at.desc()).limit(limit)))
 
 

@@ -12,12 +12,13 @@ import ssl
 import sys
 import tempfile
 import uuid
-from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 
 from flask import Flask, current_app
+
+from liaison import clock
 
 
 class MailError(RuntimeError):
@@ -80,7 +81,7 @@ def _send_smtp(config, message: EmailMessage) -> None:
 
 def _write_outbox(folder: Path, message: EmailMessage) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%S%f")
     target = folder / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".mail-")
     with os.fdopen(fd, "wb") as handle:

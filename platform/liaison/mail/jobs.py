@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from email.message import EmailMessage as MimeMessage
 
 from sqlalchemy import select
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.jobs import JobError
 from liaison.storage import read_file, save_file
@@ -76,4 +76,4 @@ def send_email_message(message_id: int) -> None:
     if data is None:
         message.status, message.error = "skipped", "no active recipient"
         return
-    message.status, message.error, message.sent_at = "sent", "", datetime.now(UTC)
+    message.status, message.error, message.sent_at = "sent", "", clock.now()

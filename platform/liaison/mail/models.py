@@ -1,14 +1,18 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, ForeignKeyConstraint, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.storage.models import StoredFile
 from liaison.tenancy import TenantScoped
-from tenants.models import User, utcnow
+
+if TYPE_CHECKING:  # the mail sits below the tenants: the relationship names User by name
+    from tenants.models import User
 
 
 class EmailMessage(TenantScoped, db.Model):
@@ -35,7 +39,7 @@ class EmailMessage(TenantScoped, db.Model):
     stored_file_id: Mapped[int | None] = mapped_column()
     # The stored copy had its private links removed: a retry renders the message again.
     redacted: Mapped[bool] = mapped_column(default=False, server_default=false())
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
     sent_at: Mapped[datetime | None] = mapped_column()
 
     recipient: Mapped[User | None] = relationship()

@@ -9,10 +9,12 @@ from datetime import date
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from liaison import clock
 from liaison.capability import console_blueprint
 from liaison.forms import ConfirmForm
 from liaison.request_helpers import has_role, load_or_404
 from tenants import roles
+from tenants.models import agency_today
 
 from . import operations as ops
 from . import progress as outreach_progress
@@ -38,7 +40,7 @@ def calendar_gap_note(entry) -> str:
     if getattr(entry, "kind", None) != "outreach":
         return ""
     if "outreach_progress" not in g:
-        g.outreach_progress = outreach_progress.outreach_progress(date.today())
+        g.outreach_progress = outreach_progress.outreach_progress(agency_today())
     progress = g.outreach_progress
     if progress is None or entry.obligation_id not in {d.obligation_id for d in progress.duties}:
         return ""
@@ -49,7 +51,7 @@ def calendar_gap_note(entry) -> str:
 def outreach_activities():
     _require(*READERS)
     ops.ensure_default_populations()
-    today = date.today()
+    today = clock.today(g.agency)
     quarter = outreach_progress.parse_quarter(request.args.get("quarter"))
     population_id = _population_filter(request.args.get("population", ""))
     period = quarter or outreach_progress.year_of(today)
@@ -93,7 +95,7 @@ def outreach_new_activity():
     ops.ensure_default_populations()
     form = ActivityForm(populations=ops.all_populations(active_only=True))
     if request.method == "GET":
-        form.held_on.data = date.today()
+        form.held_on.data = clock.today(g.agency)
     if form.validate_on_submit() and _saved(form, None):
         flash("Outreach activity saved.", "success")
         return redirect(url_for(".outreach_activities"))

@@ -13,9 +13,9 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, ForeignKeyConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import TenantScoped
-from tenants.models import utcnow
 
 KINDS = {
     "presentation": "Presentation",
@@ -37,7 +37,7 @@ class OutreachPopulation(TenantScoped, db.Model):
     name: Mapped[str] = mapped_column(String(200))
     key: Mapped[str] = mapped_column(String(40), default="")
     is_active: Mapped[bool] = mapped_column(default=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
 
 class OutreachActivity(TenantScoped, db.Model):
@@ -59,8 +59,8 @@ class OutreachActivity(TenantScoped, db.Model):
     people_reached: Mapped[int] = mapped_column(default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(default=clock.now, onupdate=clock.now)
 
     @property
     def kind_label(self) -> str:

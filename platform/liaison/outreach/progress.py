@@ -92,7 +92,7 @@ def required_population_keys(duty: PublishedDuty) -> list[str]:
 def outreach_progress(today: date) -> OutreachProgress | None:
     """The current agency's progress, or None when no policy in force requires outreach to
     named populations (general outreach duties, such as promoting dialogue, name none)."""
-    duties = [duty for duty in published_duties("outreach") if required_population_keys(duty)]
+    duties = [d for d in published_duties("outreach", on=today) if required_population_keys(d)]
     if not duties:
         return None
     keys = list(dict.fromkeys(k for duty in duties for k in required_population_keys(duty)))

@@ -11,10 +11,10 @@ from datetime import date, timedelta
 
 from sqlalchemy import case, func, select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.extensions import db
 from liaison.storage import save_file
-from tenants.models import utcnow
+from tenants.models import agency_today
 
 from .models import ComplianceEntry, Policy
 
@@ -53,7 +53,7 @@ def calendar_groups(today: date | None = None) -> CalendarGroups:
     """The current agency's calendar: overdue (due before today), due soon (within the next
     30 days), upcoming (later), standing (no date) — open entries only — and the latest
     done ones. Two queries, however many entries."""
-    today = today or date.today()
+    today = today or agency_today()
     groups = CalendarGroups(today=today)
     open_entries = db.session.scalars(
         select(ComplianceEntry)
@@ -86,7 +86,7 @@ def _group_for(groups: CalendarGroups, entry: ComplianceEntry) -> list:
 
 def counts(today: date | None = None) -> tuple[int, int]:
     """(overdue, due in the next 30 days) for the current agency, in one query."""
-    today = today or date.today()
+    today = today or agency_today()
     due = ComplianceEntry.due_on
     overdue, soon = db.session.execute(
         select(
@@ -114,7 +114,7 @@ def mark_done(
         attachment = save_file(filename, data, content_type, purpose="compliance")
     entry.status = DONE
     entry.done_note = note[:MAX_NOTE]
-    entry.done_at = utcnow()
+    entry.done_at = clock.now()
     entry.attachment_file_id = attachment.id if attachment is not None else None
     audit.record(
         "compliance.done",

@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
 from policy_templates.markup import drop_notes
@@ -24,7 +25,15 @@ from .calendar import add_months
 from .documents import walk
 from .models import Policy
 
-DEMO_EFFECTIVE_ON = date(2026, 1, 1)
+# The demo's policies took effect this many months before the day the demo is seeded (on
+# the first of that month), so their duties have a history and a future whenever it is.
+DEMO_EFFECTIVE_MONTHS_AGO = 6
+
+
+def demo_effective_on(today: date) -> date:
+    """The demo policies' effective date for a demo seeded on `today`."""
+    return add_months(today.replace(day=1), -DEMO_EFFECTIVE_MONTHS_AGO)
+
 
 # Placeholders the agency's settings cannot fill. The fields in braces come from the
 # agency, its demo chief and the effective date; a placeholder not named here takes the
@@ -105,11 +114,13 @@ def _holder(agency: Agency, role: str) -> User | None:
 
 
 def publish_demo_policy(
-    agency: Agency, author: User, chief: User, effective_on: date = DEMO_EFFECTIVE_ON
+    agency: Agency, author: User, chief: User, effective_on: date | None = None
 ) -> Policy:
     """Adopt, fill, submit, approve (as `chief`) and publish the agency's starting
-    template (flushes, never commits); an agency that already adopted it is left as it is."""
+    template (flushes, never commits); an agency that already adopted it is left as it is.
+    The effective date is `demo_effective_on` of the agency's today unless given."""
     key = agency.starting_template
+    effective_on = effective_on or demo_effective_on(clock.today(agency))
     with tenant_context(agency.id, author.id, session=db.session):
         existing = db.session.scalar(select(Policy).where(Policy.template_key == key))
         if existing is not None:

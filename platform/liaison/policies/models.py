@@ -13,9 +13,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import TenantScoped
-from tenants.models import utcnow
 
 DRAFT, SUBMITTED, APPROVED, RETURNED, PUBLISHED = (
     "draft",
@@ -53,7 +53,7 @@ class Policy(TenantScoped, db.Model):
     published_revision: Mapped[int | None] = mapped_column()
     effective_on: Mapped[date | None] = mapped_column()
     template_base: Mapped[dict | None] = mapped_column(JSON)  # what the template gave, for merges
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
 
 class PolicyRevision(TenantScoped, db.Model):
@@ -72,7 +72,7 @@ class PolicyRevision(TenantScoped, db.Model):
     document: Mapped[dict] = mapped_column(JSON)
     note: Mapped[str] = mapped_column(String(500), default="")
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
 
 class PolicyPublication(TenantScoped, db.Model):
@@ -90,7 +90,7 @@ class PolicyPublication(TenantScoped, db.Model):
     revision_number: Mapped[int] = mapped_column()
     effective_on: Mapped[date] = mapped_column()
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    published_at: Mapped[datetime] = mapped_column(default=utcnow)
+    published_at: Mapped[datetime] = mapped_column(default=clock.now)
 
 
 class ComplianceEntry(TenantScoped, db.Model):
@@ -142,7 +142,7 @@ class PolicyAcknowledgment(TenantScoped, db.Model):
     policy_id: Mapped[int] = mapped_column()
     revision_number: Mapped[int] = mapped_column()
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    acknowledged_at: Mapped[datetime] = mapped_column(default=utcnow)
+    acknowledged_at: Mapped[datetime] = mapped_column(default=clock.now)
 
 
 class TemplateVersion(db.Model):
@@ -159,4 +159,4 @@ class TemplateVersion(db.Model):
     version: Mapped[int] = mapped_column()
     content: Mapped[dict] = mapped_column(JSON)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    published_at: Mapped[datetime] = mapped_column(default=utcnow)
+    published_at: Mapped[datetime] = mapped_column(default=clock.now)

@@ -4,10 +4,12 @@ drive: an event's waiver duty, a survey's topics, the outreach a policy requires
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 
 from liaison.extensions import db
+from tenants.models import agency_today
 
 from .models import Policy, PolicyRevision
 
@@ -38,9 +40,11 @@ class PublishedDuty:
         return list(self.duty.get("audience") or [])
 
 
-def published_duties(kind: str | None = None) -> list[PublishedDuty]:
-    """Obligations of every policy in force at the current agency, of `kind` if given, in
-    policy then document order (one query, however many policies are in force)."""
+def published_duties(kind: str | None = None, on: date | None = None) -> list[PublishedDuty]:
+    """Obligations of every policy in force at the current agency on `on` (its today by
+    default: a policy published to take effect later gives none yet), of `kind` if given,
+    in policy then document order (one query, however many policies are in force)."""
+    on = on or agency_today()
     rows = db.session.execute(
         select(Policy, PolicyRevision)
         .join(
@@ -48,6 +52,7 @@ def published_duties(kind: str | None = None) -> list[PublishedDuty]:
             (PolicyRevision.policy_id == Policy.id)
             & (PolicyRevision.number == Policy.published_revision),
         )
+        .where(Policy.effective_on <= on)
         .order_by(Policy.id)
     )
     found = []

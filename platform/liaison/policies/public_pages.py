@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import exists, select
 
 from liaison.extensions import db
+from tenants.models import agency_today
 
 from . import operations as ops
 from .models import Policy, PolicyPublication
@@ -35,7 +36,7 @@ class PublishedText:
 
     @property
     def takes_effect_later(self) -> bool:
-        return self.effective_on > date.today()
+        return self.effective_on > agency_today()
 
 
 def published_policies() -> list[Policy]:

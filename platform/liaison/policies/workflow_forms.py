@@ -10,6 +10,7 @@ from wtforms import DateField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from liaison.forms import ConfirmForm, Form, FreeTextArea
+from tenants.models import agency_today
 
 from .calendar import add_months
 from .compliance import MAX_NOTE
@@ -21,7 +22,7 @@ SubmitForm = ApproveForm = ConfirmForm  # buttons: nothing but the CSRF token
 def effective_date_problem(day: date, today: date | None = None) -> str | None:
     """Why `day` cannot be a policy's effective date (None when it can): at most a year back
     (a late publication catching up), at most a year ahead (a date that far off is a typo)."""
-    today = today or date.today()
+    today = today or agency_today()
     if day < add_months(today, -12):
         return "The effective date can be at most a year in the past."
     if day > add_months(today, 12):
@@ -53,7 +54,7 @@ class RealDateField(DateField):
 class PublishForm(Form):
     effective_on = RealDateField(
         "Effective date",
-        default=date.today,
+        default=agency_today,
         description="The date the policy is in force from; its duties fall due from it.",
     )
 

@@ -5,9 +5,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import TenantScoped
-from tenants.models import utcnow
 
 
 class StoredFile(TenantScoped, db.Model):
@@ -27,4 +27,4 @@ class StoredFile(TenantScoped, db.Model):
     size: Mapped[int] = mapped_column(default=0)
     purpose: Mapped[str] = mapped_column(String(40), default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)

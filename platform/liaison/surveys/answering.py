@@ -16,14 +16,13 @@ resubmitted page) save one response. Member surveys use one-time links instead
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
 from liaison.citizen.submissions import once_per_submission
 from liaison.extensions import db
+from tenants.models import agency_today
 
 from .models import MULTIPLE, NEIGHBOURHOOD, SINGLE, Survey, SurveyAnswer, SurveyResponse
 
@@ -95,7 +94,7 @@ def save_response(
             survey_id=survey.id,
             submission_token=token,
             language=language,
-            submitted_on=date.today(),
+            submitted_on=agency_today(),
         )
         db.session.add(response)
         db.session.flush()

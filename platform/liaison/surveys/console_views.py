@@ -4,7 +4,6 @@ distribute and close surveys; the chief reads them and their results."""
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import segno
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
@@ -12,6 +11,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from liaison import clock
 from liaison.capability import console_blueprint
 from liaison.extensions import db
 from liaison.forms import ConfirmForm
@@ -79,7 +79,10 @@ def _survey_labels():
 def survey_list():
     surveys = db.session.scalars(select(Survey).order_by(Survey.id.desc())).all()
     return render_template(
-        "surveys/list.html", surveys=surveys, can_build=has_role(*BUILDERS), today=date.today()
+        "surveys/list.html",
+        surveys=surveys,
+        can_build=has_role(*BUILDERS),
+        today=clock.today(g.agency),
     )
 
 
@@ -261,7 +264,7 @@ def survey_open(survey_id: int):
         if not ConfirmForm().validate_on_submit():
             raise SurveyError("The form expired; try again.")
         languages = lifecycle.survey_languages(g.agency)
-        lifecycle.open_survey(survey, languages, current_user.id, date.today())
+        lifecycle.open_survey(survey, languages, current_user.id, clock.today(g.agency))
     except SurveyError as exc:
         return _detail(survey, 422, problems=[str(exc), *exc.problems])
     flash("The survey is open.", "success")
@@ -275,7 +278,7 @@ def survey_close(survey_id: int):
     try:
         if not ConfirmForm().validate_on_submit():
             raise SurveyError("The form expired; try again.")
-        entry = lifecycle.close_survey(survey, current_user.id, date.today())
+        entry = lifecycle.close_survey(survey, current_user.id, clock.today(g.agency))
     except SurveyError as exc:
         flash(str(exc), "error")
     else:

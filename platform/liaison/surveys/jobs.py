@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import select
 
 from liaison.extensions import db
 from liaison.jobs.schedule import periodic
 from liaison.tenancy import current_agency_id
-from tenants.models import Agency, User
+from tenants.models import Agency, User, agency_today
 
 from . import lifecycle, members
 from .models import OPEN, Survey
@@ -30,4 +28,4 @@ def send_member_link(survey_id: int, user_id: int) -> None:
 def close_due_surveys() -> None:
     """Close the agency's open surveys whose close date has passed (which marks the
     policy's survey duty done)."""
-    lifecycle.close_all_due(date.today())
+    lifecycle.close_all_due(agency_today())

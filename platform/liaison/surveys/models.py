@@ -14,9 +14,10 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, ForeignKeyConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import TenantScoped
-from tenants.models import utcnow
+from tenants.models import row_agency_today
 
 DRAFT, OPEN, CLOSED = "draft", "open", "closed"
 COMMUNITY, MEMBERS = "community", "members"
@@ -72,7 +73,7 @@ class Survey(Bilingual, TenantScoped, db.Model):
     obligation_id: Mapped[str] = mapped_column(String(80), default="")
     topics: Mapped[str] = mapped_column(Text, default="")  # the duty's topics, one per line
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
     closed_on: Mapped[date | None] = mapped_column()
 
     @property
@@ -148,7 +149,7 @@ class SurveyResponse(TenantScoped, db.Model):
     submission_token: Mapped[str] = mapped_column(String(64))
     language: Mapped[str] = mapped_column(String(5), default="en")
     neighbourhood: Mapped[str] = mapped_column(String(120), default="")
-    submitted_on: Mapped[date] = mapped_column(default=date.today)
+    submitted_on: Mapped[date] = mapped_column(default=row_agency_today)
 
 
 class SurveyAnswer(TenantScoped, db.Model):

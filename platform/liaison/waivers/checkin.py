@@ -11,10 +11,9 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.events.models import Event, EventRegistration
 from liaison.extensions import db
-from tenants.models import utcnow
 
 from .models import WaiverParticipant, WaiverSignature
 from .signing import name_key
@@ -89,7 +88,7 @@ def check_in(registration: EventRegistration) -> bool:
     """Mark the participant arrived; False when they already were."""
     if registration.checked_in_at is not None:
         return False
-    registration.checked_in_at = utcnow()
+    registration.checked_in_at = clock.now()
     db.session.flush()
     audit.record("waivers.checked_in", registration, event_id=registration.event_id)
     return True

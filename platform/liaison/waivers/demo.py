@@ -3,8 +3,9 @@ children) for a demo event. Idempotent."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
+from liaison import clock
 from liaison.tenancy import tenant_context
 
 from . import signing, versions
@@ -48,6 +49,6 @@ def seed_demo_waivers(agency, today: date) -> None:
             ip_address="203.0.113.10",
             user_agent="Demo seed",
         )
-        signed_at = datetime.combine(today, time(12, 0), tzinfo=UTC) - timedelta(days=1)
+        signed_at = clock.from_local(today - timedelta(days=1), time(12, 0), agency)
         signing.sign(event, version, submission, now=signed_at)
         db.session.flush()

@@ -3,12 +3,12 @@ of signatures past the agency's retention."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.events.models import Event, EventRegistration
 from liaison.extensions import db
 from liaison.jobs.schedule import periodic
@@ -16,7 +16,7 @@ from liaison.mail import MailError, deliver
 from liaison.storage import delete_file, read_file, save_file
 from liaison.storage.models import StoredFile
 from liaison.tenancy import current_agency_id
-from tenants.models import Agency, utcnow
+from tenants.models import Agency, agency_today
 
 from . import settings as waiver_settings
 from . import versions
@@ -60,7 +60,7 @@ def _send_receipt(agency, event, signature: WaiverSignature) -> None:
         except MailError:
             return  # an address the mail system refuses: the receipt page still has the link
     deliver(message)
-    signature.receipt_sent_at = utcnow()
+    signature.receipt_sent_at = clock.now()
 
 
 def _pdf_record(agency, event, signature: WaiverSignature) -> dict:
@@ -74,7 +74,7 @@ def _pdf_record(agency, event, signature: WaiverSignature) -> dict:
     relationship = signature.signer_relationship
     return {
         "agency": agency.name,
-        "event": f"{event.title} · {event.starts_at:%Y-%m-%d %H:%M} UTC",
+        "event": f"{event.title} · {clock.local(event.starts_at, agency):%Y-%m-%d %H:%M %Z}",
         "title": versions.title(version, language),
         "paragraphs": versions.paragraphs(version, language),
         "consents": signature.consents,
@@ -118,7 +118,7 @@ def purge_expired_waivers(today: date | None = None) -> dict[str, int]:
     """Delete the current agency's signatures past retention, with their participants,
     PDFs and the registrations they made for events already past. Idempotent; one audit
     record with the counts."""
-    today = today or datetime.now(UTC).date()
+    today = today or agency_today()
     rules = waiver_settings.current()
     counts = {"signatures": 0, "participants": 0, "files": 0, "registrations": 0}
     for signature in db.session.scalars(select(WaiverSignature).order_by(WaiverSignature.id)).all():
@@ -149,7 +149,7 @@ def _purge(signature: WaiverSignature, participants, counts: dict[str, int]) -> 
         past = db.session.scalars(
             select(EventRegistration)
             .join(Event, Event.id == EventRegistration.event_id)
-            .where(EventRegistration.id.in_(registration_ids), Event.starts_at < utcnow())
+            .where(EventRegistration.id.in_(registration_ids), Event.starts_at < clock.now())
         ).all()
         for registration in past:
             db.session.delete(registration)

@@ -20,9 +20,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import TenantScoped
-from tenants.models import User, utcnow
+from tenants.models import User
 
 SIGNED_BY_PARTICIPANT, SIGNED_BY_GUARDIAN = "participant", "guardian"
 METHOD_DRAWN, METHOD_TYPED = "drawn", "typed"
@@ -41,7 +42,7 @@ class WaiverSettings(TenantScoped, db.Model):
     adult_retention_years: Mapped[int] = mapped_column(default=3)
     minor_retention_age: Mapped[int] = mapped_column(default=21)
     minor_retention_years: Mapped[int] = mapped_column(default=3)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=clock.now)
 
 
 def _next_version_number(context) -> int:
@@ -74,7 +75,7 @@ class WaiverVersion(TenantScoped, db.Model):
     consents_es: Mapped[str] = mapped_column(Text, default="")
     is_signed: Mapped[bool] = mapped_column(default=False)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     created_by: Mapped[User | None] = relationship(lazy="joined")
 
@@ -122,7 +123,7 @@ class WaiverSignature(TenantScoped, db.Model):
     method: Mapped[str] = mapped_column(String(20))
     ip_address: Mapped[str] = mapped_column(String(45), default="")
     user_agent: Mapped[str] = mapped_column(String(500), default="")
-    signed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    signed_at: Mapped[datetime] = mapped_column(default=clock.now)
     valid_until: Mapped[date] = mapped_column()
     pdf_file_id: Mapped[int | None] = mapped_column()
     receipt_sent_at: Mapped[datetime | None] = mapped_column()

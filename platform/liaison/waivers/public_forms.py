@@ -31,6 +31,7 @@ from wtforms.validators import (
 
 from liaison.citizen import CitizenForm
 from liaison.forms import SubForm
+from tenants.models import agency_today
 
 from .models import SIGNED_BY_GUARDIAN, SIGNED_BY_PARTICIPANT
 from .signing import Person, Problem, decode_drawn_signature
@@ -94,7 +95,7 @@ class ParticipantRow(SubForm):
             return
         if not (self.name.data or "").strip():
             raise ValidationError(_l("Enter this participant's full name too."))
-        if field.data > date.today():
+        if field.data > agency_today():
             raise ValidationError(_l("The date of birth cannot be in the future."))
         if field.data < EARLIEST_BIRTH:
             raise ValidationError(_l("Check the year of the date of birth."))

@@ -7,10 +7,10 @@ one in the URL, so another agency's address answers 404.
 
 from __future__ import annotations
 
-import time
-
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from liaison import clock
 
 SALT = "liaison.waivers.receipt"
 VALID, EXPIRED, INVALID = "valid", "expired", "invalid"
@@ -37,7 +37,7 @@ def read_token(token: str, now: float | None = None) -> tuple[str, int | None, i
         return INVALID, None, None
     if type(agency_id) is not int or type(signature_id) is not int:
         return INVALID, None, None
-    now = time.time() if now is None else now
+    now = clock.timestamp() if now is None else now
     if now - signed_at.timestamp() > max_age():
         return EXPIRED, None, None
     return VALID, agency_id, signature_id

@@ -6,9 +6,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.extensions import db
-from tenants.models import utcnow
 
 from .models import WaiverSettings
 
@@ -36,7 +35,7 @@ def save(**values: int) -> WaiverSettings:
     changed = {k: v for k, v in values.items() if k in FIELDS and getattr(row, k) != v}
     for key, value in changed.items():
         setattr(row, key, value)
-    row.updated_at = utcnow()
+    row.updated_at = clock.now()
     db.session.flush()
     if changed:
         audit.record("waivers.settings_changed", row, **changed)

@@ -11,11 +11,11 @@ import binascii
 import re
 import struct
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from liaison import audit
+from liaison import audit, clock
 from liaison.citizen.submissions import once_per_submission
 from liaison.events.models import Event
 from liaison.events.registration import age_on, check_age, check_open, register_participant
@@ -150,7 +150,7 @@ def sign(
     whether it is new. A repeated submission key (double tap, back button, retry — even two
     at once) returns the signature already made. The caller has checked `problems` and
     `registration_problems`. Flushes; the PDF and receipt follow on a worker."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     signature, new = once_per_submission(
         lambda: by_submission_key(submission.submission_key),
         lambda: _record(event, version, submission, now),
