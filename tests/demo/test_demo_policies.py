@@ -11,6 +11,7 @@ from liaison import clock
 from liaison.demo import seed_demo
 from liaison.extensions import db
 from liaison.policies import operations as ops
+from liaison.policies.calendar import add_months
 from liaison.policies.demo import demo_effective_on
 from liaison.policies.documents import publish_blockers
 from liaison.policies.models import ComplianceEntry, Policy, PolicyPublication, PolicyRevision
@@ -50,13 +51,21 @@ def test_every_demo_agency_has_its_starting_template_published(demo_accounts):
             assert chief.email == f"chief@{spec.slug}.example"
 
 
+def _long_date(day: date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _demo_effective_on(slug: str) -> date:
+    return demo_effective_on(clock.today(_agency(slug)))
+
+
 def test_each_public_policy_page_shows_the_agencys_own_name(client, demo_accounts):
     for spec in AGENCIES:
         page = client.get(f"/{spec.slug}/policy")
         text = page.get_data(as_text=True)
         assert page.status_code == 200, spec.slug
         assert spec.name in text.split("<main", 1)[1].split("</main>")[0]
-        assert "January 1, 2026" in text
+        assert _long_date(_demo_effective_on(spec.slug)) in text
         assert "{{" not in text
         assert "[[" not in text
         assert f'href="/{spec.slug}/policy"' in client.get(f"/{spec.slug}/").get_data(as_text=True)
@@ -68,7 +77,7 @@ def test_town_specific_placeholders_name_the_demo_town(client, demo_accounts):
     texas = client.get("/sample-city/policy").get_data(as_text=True)
 
     assert "Office of the Mayor of Waltham" in waltham
-    assert "is effective January 1, 2026" in new_canaan
+    assert f"is effective {_long_date(_demo_effective_on('new-canaan'))}" in new_canaan
     assert "Sample City Police Department" in texas
     assert "XXXX" not in texas
     assert "Delete before Issuing" not in texas
@@ -90,6 +99,6 @@ def test_the_published_policies_fill_the_compliance_calendars(demo_accounts):
         cadences = set(db.session.scalars(select(ComplianceEntry.cadence)))
         first_due = db.session.scalar(select(func.min(ComplianceEntry.due_on)))
     assert {"monthly", "semi_annual"} <= cadences
-    assert first_due == date(2026, 2, 1)
+    assert first_due == add_months(_demo_effective_on("waltham"), 1)  # its monthly report
     for spec in AGENCIES:
         assert _policy_rows(spec.slug)["ComplianceEntry"] > 0, spec.slug

@@ -83,8 +83,11 @@ def test_make_test_installs_debians_chromium_only_when_it_is_missing(checkout):
     assert commands.index("ruff format --check .") < commands.index("-m pytest -n 2")
 
 
-def test_ci_runs_make_test():
+def test_ci_runs_make_test_then_the_moved_clock_run():
     script = (ROOT / ".ci/run").read_text()
     assert os.access(ROOT / ".ci/run", os.X_OK)
     assert "set -euo pipefail" in script
-    assert script.strip().splitlines()[-1] == "make test"
+    commands = [line for line in script.strip().splitlines() if not line.startswith("#")]
+    assert commands[-2:] == ["make test", "make test-future"]
+    readme = (ROOT / "README.md").read_text()
+    assert "make test-future" in readme

@@ -2,7 +2,7 @@
 banner); a dashboard shows who has; a new revision asks again."""
 
 import re
-from datetime import date
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -12,12 +12,13 @@ from liaison.policies import operations as ops
 from liaison.policies.models import Policy
 from liaison.tenancy import tenant_context
 from tenants import roles
+from tests.fixtures.clock import today
 
 from .helpers import publish_template
 
 
-def _publish(agency, key="cambridge", effective_on=date(2027, 1, 1)):
-    return publish_template(agency, key, effective_on)
+def _publish(agency, key="cambridge", effective_on=None):
+    return publish_template(agency, key, effective_on or today(agency))
 
 
 def _republish(agency, policy_id):
@@ -26,7 +27,7 @@ def _republish(agency, policy_id):
         ops.save_revision(policy, ops.latest(policy).document, None, "Reviewed")
         ops.submit(policy)
         ops.approve(policy)
-        ops.publish(policy, date(2028, 1, 1), None)
+        ops.publish(policy, today(agency) + timedelta(days=30), None)
         db.session.commit()
 
 

@@ -16,6 +16,12 @@ from .helpers import publish_current
 EFFECTIVE = date(2027, 1, 15)
 
 
+@pytest.fixture(autouse=True)
+def _a_month_before_effective(clock):
+    """Today is a month before EFFECTIVE: the policies here are published ahead."""
+    clock.freeze(date(2026, 12, 15))
+
+
 def _publish(agency, key, effective_on=EFFECTIVE):
     return publish_current(agency, key, effective_on)
 
@@ -92,7 +98,7 @@ def test_republishing_supersedes_open_entries_and_keeps_what_was_done(adopter, i
         ops.save_revision(policy, ops.latest(policy).document, None, "Annual review")
         ops.submit(policy)
         ops.approve(policy)
-        ops.publish(policy, date(2028, 1, 1), None)
+        ops.publish(policy, date(2027, 7, 1), None)
         statuses = {(e.revision_number, e.status) for e in _entries(policy)}
         assert (2, "done") in statuses
         assert (2, "open") not in statuses

@@ -80,7 +80,8 @@ def coordinator(agency, make_user, login):
     return user
 
 
-def test_entries_are_grouped_overdue_due_soon_later_and_standing(agency, in_agency):
+def test_entries_are_grouped_overdue_due_soon_later_and_standing(agency, in_agency, clock):
+    clock.freeze(date(2025, 1, 15))  # published on the day it takes effect
     publish(agency, effective_on=date(2025, 1, 15))
 
     def plain(groups):

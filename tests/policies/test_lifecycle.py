@@ -58,6 +58,12 @@ def test_unfilled_placeholders_and_editor_notes_are_listed_with_their_sections(a
     assert any("Disclaimer" in r for r in texas_reasons)
 
 
+@pytest.fixture(autouse=True)
+def _december_2026(clock):
+    """The effective dates below (2027) are within a year of today."""
+    clock.freeze(date(2026, 12, 1))
+
+
 def test_publishing_is_refused_with_every_reason_then_allowed_once_fixed(adopter, in_agency):
     with in_agency(adopter):
         policy = ops.adopt_template(adopter, "alsip", None)
@@ -150,3 +156,26 @@ def test_revisions_are_immutable_in_the_database(adopter, in_agency, statement):
         db.session.rollback()
     with in_agency(adopter):
         assert db.session.scalar(select(PolicyRevision.note)) == "Adopted"
+
+
+@pytest.mark.parametrize(
+    ("effective_on", "reason"),
+    [
+        (date(2025, 11, 30), "The effective date can be at most a year in the past."),
+        (date(2027, 12, 2), "The effective date can be at most a year ahead."),
+    ],
+)
+def test_publishing_refuses_an_effective_date_more_than_a_year_from_the_agencys_today(
+    adopter, in_agency, effective_on, reason
+):
+    with in_agency(adopter):
+        policy = ops.adopt_template(adopter, "alsip", None)
+        ops.save_revision(policy, _fill_all(ops.latest(policy).document), None, "Filled in")
+        ops.submit(policy)
+        ops.approve(policy)
+        with pytest.raises(ops.PolicyError) as refused:
+            ops.publish(policy, effective_on, None)
+        assert refused.value.reasons == [reason]
+        assert policy.state == "approved"
+        ops.publish(policy, date(2027, 12, 1), None)  # a year ahead, to the day
+        assert policy.effective_on == date(2027, 12, 1)

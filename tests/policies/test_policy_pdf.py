@@ -11,6 +11,7 @@ import zlib
 from datetime import date
 from types import SimpleNamespace
 
+import pytest
 from sqlalchemy import func, select
 
 from liaison.extensions import db
@@ -57,6 +58,12 @@ def pdf_text(data: bytes) -> str:
             # WinAnsiEncoding draws its unused codes (ReportLab's list bullet) as bullets
             shown.append(string.decode("cp1252", errors="replace").replace("\x7f", "•"))
     return " ".join("".join(shown).split())
+
+
+@pytest.fixture(autouse=True)
+def _autumn_2025(clock):
+    """Today is 1 October 2025: both effective dates below are within a year of it."""
+    clock.move_to(date(2025, 10, 1))
 
 
 def publish(agency, append: str, effective_on=date(2025, 1, 15), policy_id=None) -> int:

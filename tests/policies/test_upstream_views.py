@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from liaison.extensions import db
 from liaison.policies import operations as ops
-from liaison.policies import upstream
+from liaison.policies import template_versions
 from liaison.policies.documents import walk
 from liaison.policies.models import Policy
 from tenants import roles
@@ -36,7 +36,7 @@ def updatable(adopter, in_agency, edited_data):
                     section["text"] = section["text"].replace(OLD, our_wording)
                 ops.save_revision(policy, mine, None, "Our wording")
             policy_id = policy.id
-        upstream.publish_template_version("cambridge", None, data_dir=edited_data)
+        template_versions.publish_template_version("cambridge", None, data_dir=edited_data)
         db.session.commit()
         return policy_id
 
@@ -186,12 +186,12 @@ def test_another_agencys_policy_is_404(client, make_agency, make_user, login, up
 
 
 def test_an_agency_can_adopt_an_older_published_version(app, adopter, editor, client, edited_data):
-    from liaison.policies import upstream
+    from liaison.policies import template_versions
     from liaison.policies.models import Policy
     from liaison.tenancy import tenant_context
 
-    upstream.publish_template_version("cambridge", None)
-    upstream.publish_template_version("cambridge", None, data_dir=edited_data)
+    template_versions.publish_template_version("cambridge", None)
+    template_versions.publish_template_version("cambridge", None, data_dir=edited_data)
     db.session.commit()
 
     refused = client.post(f"{BASE}/adopt", data={"template": "cambridge", "version": "7"})

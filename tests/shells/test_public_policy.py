@@ -203,7 +203,7 @@ def test_another_agencys_policy_never_shows(client, springfield, make_agency):
 
 def test_several_published_policies_are_listed_and_each_opens(client, springfield):
     published_policy(springfield, key="alsip")
-    published_policy(springfield, key="texas-sample", effective_on=date(2025, 3, 1))
+    published_policy(springfield, key="texas-sample", effective_on=date(2025, 1, 20))
 
     listing = main_of(client.get("/springfield/policy"))
     texas = main_of(client.get("/springfield/policy/texas-sample"))
@@ -211,7 +211,7 @@ def test_several_published_policies_are_listed_and_each_opens(client, springfiel
     assert 'href="/springfield/policy/alsip">Community Relations</a>' in listing
     assert 'href="/springfield/policy/texas-sample">Community Outreach</a>' in listing
     assert "<h1>Community Outreach</h1>" in texas
-    assert "Effective March 1, 2025" in texas
+    assert "Effective January 20, 2025" in texas
     assert "Delete before Issuing" not in texas
 
 

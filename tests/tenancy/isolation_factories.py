@@ -78,8 +78,6 @@ def make_email_message(scenario: Scenario) -> int:
 
 def publish_policy_in_a(scenario: Scenario, key: str = "cambridge"):
     """A policy of agency A, published (so every policy page exists for A's own users)."""
-    from datetime import date
-
     from sqlalchemy import select
 
     from liaison.policies.models import Policy
@@ -89,7 +87,7 @@ def publish_policy_in_a(scenario: Scenario, key: str = "cambridge"):
         existing = db.session.scalar(select(Policy).where(Policy.template_key == key))
         if existing is not None:  # one per scenario: several routes ask for a policy
             return existing
-        return publish_current(scenario.agency_a, key, date(2027, 1, 1))
+        return publish_current(scenario.agency_a, key)  # in force from A's today
 
     return _in_agency_a(scenario, make)
 

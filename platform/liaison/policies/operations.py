@@ -14,6 +14,7 @@ from liaison import audit
 from liaison.extensions import db
 from liaison.jobs import enqueue_after_commit
 from policy_templates import STARTING_TEMPLATES, TemplateError
+from tenants.models import agency_today
 
 from . import calendar
 from .acknowledgments import request_acknowledgments
@@ -118,17 +119,30 @@ def return_for_changes(policy: Policy, comment: str) -> None:
     audit.record("policy.returned", policy, revision=policy.latest_revision)
 
 
+def effective_date_problem(day: date, today: date) -> str | None:
+    """Why `day` cannot be a policy's effective date (None when it can): at most a year back
+    (a late publication catching up), at most a year ahead (a date that far off is a typo).
+    `today` is the agency's."""
+    if day < calendar.add_months(today, -12):
+        return "The effective date can be at most a year in the past."
+    if day > calendar.add_months(today, 12):
+        return "The effective date can be at most a year ahead."
+    return None
+
+
 def publish(policy: Policy, effective_on: date, actor_id: int | None) -> PolicyPublication:
     """Put the approved revision in force from `effective_on`, schedule its duties and ask
     every member to acknowledge it; a worker then renders its PDF.
 
-    Refused, with every reason, while a placeholder is unfilled or an editor note remains.
+    Refused, with every reason, while a placeholder is unfilled or an editor note remains,
+    and for an effective date more than a year from the agency's today.
     """
     _require(policy, APPROVED, doing="published")
     approved = revision(policy, policy.approved_revision)
     blockers = publish_blockers(approved.document)
-    if blockers:
-        raise PolicyError(blockers)
+    date_problem = effective_date_problem(effective_on, agency_today())
+    if blockers or date_problem:
+        raise PolicyError([*blockers, *([date_problem] if date_problem else [])])
     publication = PolicyPublication(
         policy_id=policy.id,
         revision_number=approved.number,

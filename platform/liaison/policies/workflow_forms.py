@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import mimetypes
-from datetime import date
 
 from flask_wtf.file import FileField
 from wtforms import DateField
@@ -12,22 +11,11 @@ from wtforms.validators import DataRequired, Length, ValidationError
 from liaison.forms import ConfirmForm, Form, FreeTextArea
 from tenants.models import agency_today
 
-from .calendar import add_months
 from .compliance import MAX_NOTE
+from .operations import effective_date_problem
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 SubmitForm = ApproveForm = ConfirmForm  # buttons: nothing but the CSRF token
-
-
-def effective_date_problem(day: date, today: date | None = None) -> str | None:
-    """Why `day` cannot be a policy's effective date (None when it can): at most a year back
-    (a late publication catching up), at most a year ahead (a date that far off is a typo)."""
-    today = today or agency_today()
-    if day < add_months(today, -12):
-        return "The effective date can be at most a year in the past."
-    if day > add_months(today, 12):
-        return "The effective date can be at most a year ahead."
-    return None
 
 
 class ReturnForm(Form):
@@ -61,8 +49,8 @@ class PublishForm(Form):
     def validate_effective_on(self, field):
         if field.data is None:
             return  # not a date: the field has said so
-        problem = effective_date_problem(field.data)
-        if problem:
+        problem = effective_date_problem(field.data, agency_today())
+        if problem:  # the operation refuses it too; here it is said beside the field
             raise ValidationError(problem)
 
 
