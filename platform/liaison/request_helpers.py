@@ -7,9 +7,10 @@ request lifecycle itself (tenant context, unit of work, error pages) is `liaison
 
 from __future__ import annotations
 
+import inspect
 from functools import wraps
 
-from flask import Blueprint, abort, g
+from flask import Blueprint, abort, g, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -55,19 +56,53 @@ def has_role(*roles: str) -> bool:
     return bool(g.get("roles", frozenset()) & set(roles))
 
 
-def require_role(*roles: str):
-    """Let the view run only for holders of one of `roles` in the current agency (403)."""
+def require_role(
+    *roles: str,
+    record: type | None = None,
+    methods: tuple[str, ...] | None = None,
+    second_factor: bool = False,
+):
+    """Let the view run only for holders of one of `roles` in the current agency (403).
+
+    The one way a view checks a role. `record`: the model the view's id argument names —
+    a missing row, or another agency's, answers 404 before the role is asked (the isolation
+    sweep's promise: not-yours looks like nothing). `methods`: ask only for these methods
+    (a page every role reads whose form only some may send). `second_factor`: and only
+    once the user signs in with a second factor.
+    """
 
     def decorator(view):
+        id_argument = _id_argument(view) if record is not None else None
+
         @wraps(view)
         def wrapped(*args, **kwargs):
-            if not has_role(*roles):
+            if methods is not None and request.method not in methods:
+                return view(*args, **kwargs)
+            if not has_role(*roles) or (second_factor and not current_user.totp_enabled):
+                if id_argument is not None:
+                    load_or_404(record, kwargs[id_argument])
                 abort(403)
             return view(*args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def _id_argument(view) -> str:
+    """The one `…_id` argument of `view` (the id of the record `require_role` loads)."""
+    names = [name for name in inspect.signature(view).parameters if name.endswith("_id")]
+    if len(names) != 1:
+        raise TypeError(f"{view.__name__}: require_role(record=…) needs one …_id argument")
+    return names[0]
+
+
+def forbid_unless(allowed: bool) -> None:
+    """403 unless `allowed`: for a check that depends on the record or the step asked for
+    (a `can_…(record)` predicate), after the view has loaded it. Role checks are
+    `require_role`."""
+    if not allowed:
+        abort(403)
 
 
 def bind_agency_slug(bp: Blueprint) -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
-from liaison.request_helpers import has_role, load_or_404
+from liaison.request_helpers import has_role, load_or_404, require_role
 from tenants import roles
 
 from . import operations as ops
@@ -23,11 +23,6 @@ from .models import OutreachActivity, OutreachPopulation
 LOGGERS = (roles.OFFICER, roles.COORDINATOR)
 READERS = (*LOGGERS, roles.AGENCY_ADMIN, roles.CHIEF, roles.SUPERVISOR)
 POPULATION_MANAGERS = (roles.COORDINATOR, roles.AGENCY_ADMIN)
-
-
-def _require(*allowed: str) -> None:
-    if not has_role(*allowed):
-        abort(403)
 
 
 @bp.context_processor
@@ -49,8 +44,8 @@ def _gap_note_for(entry) -> str:
 
 
 @bp.get("/outreach")
+@require_role(*READERS)
 def outreach_activities():
-    _require(*READERS)
     ops.ensure_default_populations()
     today = date.today()
     quarter = outreach_progress.parse_quarter(request.args.get("quarter"))
@@ -91,8 +86,8 @@ def _recent_quarters(today: date) -> list[str]:
 
 
 @bp.route("/outreach/new", methods=["GET", "POST"])
+@require_role(*LOGGERS)
 def outreach_new_activity():
-    _require(*LOGGERS)
     ops.ensure_default_populations()
     form = ActivityForm(populations=ops.all_populations(active_only=True))
     if request.method == "GET":
@@ -106,9 +101,9 @@ def outreach_new_activity():
 
 
 @bp.get("/outreach/<int:outreach_activity_id>")
+@require_role(*READERS, record=OutreachActivity)
 def outreach_activity(outreach_activity_id: int):
     activity = load_or_404(OutreachActivity, outreach_activity_id)
-    _require(*READERS)
     return render_template(
         "outreach/activity.html",
         activity=activity,
@@ -120,9 +115,9 @@ def outreach_activity(outreach_activity_id: int):
 
 
 @bp.route("/outreach/<int:outreach_activity_id>/edit", methods=["GET", "POST"])
+@require_role(*LOGGERS, record=OutreachActivity)
 def outreach_edit_activity(outreach_activity_id: int):
     activity = load_or_404(OutreachActivity, outreach_activity_id)
-    _require(*LOGGERS)
     linked = ops.population_ids_of(activity)
     populations = [p for p in ops.all_populations() if p.is_active or p.id in linked]
     form = ActivityForm(obj=activity, populations=populations)
@@ -153,9 +148,9 @@ def _saved(form: ActivityForm, activity: OutreachActivity | None) -> bool:
 
 
 @bp.post("/outreach/<int:outreach_activity_id>/delete")
+@require_role(*LOGGERS, record=OutreachActivity)
 def outreach_delete_activity(outreach_activity_id: int):
     activity = load_or_404(OutreachActivity, outreach_activity_id)
-    _require(*LOGGERS)
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
         return redirect(url_for(".outreach_activity", outreach_activity_id=activity.id))
@@ -165,13 +160,13 @@ def outreach_delete_activity(outreach_activity_id: int):
 
 
 @bp.route("/outreach/populations", methods=["GET", "POST"])
+@require_role(*READERS)
+@require_role(*POPULATION_MANAGERS, methods=("POST",))
 def outreach_populations():
-    _require(*READERS)
     ops.ensure_default_populations()
     can_manage = has_role(*POPULATION_MANAGERS)
     form = PopulationForm()
     if request.method == "POST":
-        _require(*POPULATION_MANAGERS)
         if form.validate_on_submit():
             try:
                 population = ops.add_population(form.name.data)
@@ -190,9 +185,9 @@ def outreach_populations():
 
 
 @bp.post("/outreach/populations/<int:outreach_population_id>/active")
+@require_role(*POPULATION_MANAGERS, record=OutreachPopulation)
 def outreach_toggle_population(outreach_population_id: int):
     population = load_or_404(OutreachPopulation, outreach_population_id)
-    _require(*POPULATION_MANAGERS)
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
     else:

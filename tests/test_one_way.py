@@ -1,0 +1,37 @@
+"""One way to do each thing (issue 11): the old idioms stay gone.
+
+Role checks are `require_role` (or, for a check about the record or step asked for,
+`forbid_unless(can_…(record))`), both in `liaison.request_helpers`: no view answers 403
+by hand, so a role check cannot be forgotten in one copy of a hand-written helper.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "platform", ROOT / "admin", ROOT / "tenants", ROOT / "policy_templates"]
+
+
+def _python_files():
+    for top in SOURCES:
+        for path in sorted(top.rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def _lines_matching(pattern: str, *, allowed: tuple[str, ...] = ()) -> list[str]:
+    found = []
+    for path in _python_files():
+        relative = path.relative_to(ROOT).as_posix()
+        if relative in allowed:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(pattern, line):
+                found.append(f"{relative}:{number}: {line.strip()}")
+    return found
+
+
+def test_only_request_helpers_answer_403():
+    assert _lines_matching(r"abort\(\s*403", allowed=("platform/liaison/request_helpers.py",)) == []
