@@ -35,3 +35,9 @@ def _lines_matching(pattern: str, *, allowed: tuple[str, ...] = ()) -> list[str]
 
 def test_only_request_helpers_answer_403():
     assert _lines_matching(r"abort\(\s*403", allowed=("platform/liaison/request_helpers.py",)) == []
+
+
+def test_python_reads_the_current_agency_one_way():
+    """`current_agency()`; `activate_agency` is the one writer of `g.agency`."""
+    pattern = r"\bg\.agency\b(?!_)|g\.get\(\s*['\"]agency['\"]|['\"]agency['\"] in g\b"
+    assert _lines_matching(pattern, allowed=("platform/liaison/request_helpers.py",)) == []

@@ -23,7 +23,9 @@ MAX_DATABASE_ID = 2**31 - 1
 
 
 def current_agency() -> Agency | None:
-    """The agency this request is about (set by the console and citizen blueprints)."""
+    """The agency this request is about (set by the console and citizen blueprints): the
+    one way views, forms and the operations they call read it. `activate_agency` is the
+    one writer; jobs, which are given an agency id, load it by that id."""
     return g.get("agency")
 
 
@@ -115,5 +117,6 @@ def bind_agency_slug(bp: Blueprint) -> None:
 
     @bp.url_defaults
     def _add_agency_slug(endpoint, values):
-        if "agency_slug" not in values and g.get("agency") is not None:
-            values["agency_slug"] = g.agency.slug
+        agency = current_agency()
+        if "agency_slug" not in values and agency is not None:
+            values["agency_slug"] = agency.slug

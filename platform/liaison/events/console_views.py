@@ -3,12 +3,12 @@ coordinator and the agency admin create, edit, deactivate and cancel."""
 
 from __future__ import annotations
 
-from flask import current_app, flash, g, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 
 from liaison.console.blueprint import bp
 from liaison.forms import ConfirmForm
 from liaison.i18n import LANGUAGE_NAMES
-from liaison.request_helpers import has_role, load_or_404, require_role
+from liaison.request_helpers import current_agency, has_role, load_or_404, require_role
 from tenants import roles
 
 from . import programs as program_ops
@@ -209,7 +209,7 @@ def cancel_event(event_id: int):
 
 
 def _event_form(programs, data=None) -> EventForm:
-    languages = g.agency.language_codes or ["en"]
+    languages = current_agency().language_codes or ["en"]
     if data is None and request.method == "GET":
         data = {"languages": languages}
     return EventForm(data=data, programs=programs, agency_languages=languages)

@@ -7,7 +7,12 @@ from __future__ import annotations
 from flask import Blueprint, current_app, g
 
 from liaison.i18n import LANGUAGE_NAMES
-from liaison.request_helpers import activate_agency, active_agency_or_404, bind_agency_slug
+from liaison.request_helpers import (
+    activate_agency,
+    active_agency_or_404,
+    bind_agency_slug,
+    current_agency,
+)
 
 from . import branding
 
@@ -24,7 +29,7 @@ def citizen_blueprint(name: str, import_name: str, url_prefix: str = "") -> Blue
 
     @bp.context_processor
     def _public_chrome():
-        agency = g.get("agency")
+        agency = current_agency()
         if agency is None:
             return {}
         supported = current_app.config["LANGUAGES"]
