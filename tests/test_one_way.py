@@ -41,3 +41,15 @@ def test_python_reads_the_current_agency_one_way():
     """`current_agency()`; `activate_agency` is the one writer of `g.agency`."""
     pattern = r"\bg\.agency\b(?!_)|g\.get\(\s*['\"]agency['\"]|['\"]agency['\"] in g\b"
     assert _lines_matching(pattern, allowed=("platform/liaison/request_helpers.py",)) == []
+
+
+def test_the_tests_count_queries_one_way():
+    """The `count_queries` fixture (tests/fixtures/queries.py) is the one query counter."""
+    tests = ROOT / "tests"
+    listeners = [
+        path.relative_to(ROOT).as_posix()
+        for path in sorted(tests.rglob("*.py"))
+        if path.name != "test_one_way.py"
+        and "before_cursor_execute" in path.read_text(encoding="utf-8")
+    ]
+    assert listeners == ["tests/fixtures/queries.py"]
