@@ -10,7 +10,7 @@ from sqlalchemy import select
 from liaison.extensions import db
 from liaison.tenancy import current_agency_id, tenant_context
 from tenants import roles
-from tenants.models import RoleGrant
+from tenants.models import RoleGrant, grants_in
 
 from . import intake, routing
 from .models import Concern, ConcernHop, ConcernNote
@@ -77,9 +77,7 @@ def seed_demo_concerns(agency, today: date) -> None:
 
 def _staff_by_role() -> dict[str, int | None]:
     grants = db.session.execute(
-        select(RoleGrant.role, RoleGrant.user_id)
-        .where(RoleGrant.agency_id == current_agency_id())
-        .order_by(RoleGrant.id)
+        grants_in(current_agency_id(), RoleGrant.role, RoleGrant.user_id).order_by(RoleGrant.id)
     )
     found: dict[str, int | None] = {}
     for role, user_id in grants:

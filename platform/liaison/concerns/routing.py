@@ -20,7 +20,7 @@ from liaison import audit
 from liaison.extensions import db
 from liaison.tenancy import current_agency_id
 from tenants import roles
-from tenants.models import RoleGrant, utcnow
+from tenants.models import RoleGrant, grants_in, utcnow
 
 from .models import (
     ACTION_PLANNED,
@@ -123,9 +123,7 @@ MOVES = {
 def agency_has_supervisor() -> bool:
     return (
         db.session.scalar(
-            select(RoleGrant.id)
-            .where(RoleGrant.agency_id == current_agency_id(), RoleGrant.role == SUPERVISOR)
-            .limit(1)
+            grants_in(current_agency_id(), RoleGrant.id, roles=(SUPERVISOR,)).limit(1)
         )
         is not None
     )

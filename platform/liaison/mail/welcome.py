@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from flask import current_app
-from sqlalchemy import select
 
 from liaison.auth.tokens import make_password_token
 from liaison.extensions import db
 from liaison.jobs.urls import external_url
-from tenants.models import Agency, RoleGrant
+from tenants.models import Agency, RoleGrant, grants_in
 from tenants.roles import ROLE_LABELS
 
 from .delivery import build_message
@@ -29,9 +28,7 @@ def render_welcome(message: EmailMessage):
     if user is None or not user.is_active:
         return None
     agency = db.session.get(Agency, message.agency_id)
-    grants = db.session.scalars(
-        select(RoleGrant.role).where(RoleGrant.agency_id == agency.id, RoleGrant.user_id == user.id)
-    ).all()
+    grants = db.session.scalars(grants_in(agency, RoleGrant.role, user_id=user.id)).all()
     has_password = bool(user.password_hash)
     if has_password:
         link = external_url("auth.login")
