@@ -60,3 +60,18 @@ def test_the_agencys_grants_are_asked_for_through_grants_in():
     from an Agency to its grants, as in `user_agencies`, is not such a filter)."""
     pattern = r"RoleGrant\.agency_id\s*==\s*(?!Agency\.id)"
     assert _lines_matching(pattern, allowed=("tenants/models.py",)) == []
+
+
+def test_form_fields_are_drawn_by_the_shared_macros():
+    """Field, checkbox and radio-group markup (labels, errors linked for screen readers)
+    lives in templates/macros/forms.html; capabilities pass classes, not copies."""
+    shared = ROOT / "platform/liaison/templates/macros/forms.html"
+    copies = [
+        path.relative_to(ROOT).as_posix()
+        for path in sorted((ROOT / "platform").rglob("*.html"))
+        if path != shared
+        and re.search(
+            r"{%-?\s*macro\s+(field|checkbox|radio_group)\b", path.read_text(encoding="utf-8")
+        )
+    ]
+    assert copies == []
