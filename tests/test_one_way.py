@@ -58,7 +58,7 @@ def test_the_tests_count_queries_one_way():
 def test_the_agencys_grants_are_asked_for_through_grants_in():
     """An agency filter on RoleGrant is written once, in `tenants.models.grants_in` (a join
     from an Agency to its grants, as in `user_agencies`, is not such a filter)."""
-    pattern = r"RoleGrant\.agency_id\s*==\s*(?!Agency\.id)"
+    pattern = r"RoleGrant\.agency_id\s*==(?!\s*Agency\.id)"
     assert _lines_matching(pattern, allowed=("tenants/models.py",)) == []
 
 
