@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, select
+from sqlalchemy import ForeignKey, Index, Select, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from liaison import clock
@@ -148,6 +149,29 @@ class RoleGrant(TenantScopedOwnerVisible, db.Model):
     @property
     def role_label(self) -> str:
         return roles.ROLE_LABELS.get(self.role, self.role)
+
+
+def grants_in(
+    agency: Agency | int,
+    *columns,
+    user_id: int | None = None,
+    roles: Iterable[str] | None = None,
+) -> Select:
+    """A SELECT of the grants held in `agency` (an Agency or its id): whole RoleGrant rows,
+    or `columns` (of RoleGrant, or of a table the caller joins), optionally only those of
+    `user_id` or in `roles`.
+
+    RoleGrant is owner-visible — the tenancy guard shows users their own grants in every
+    agency — so a query meaning "this agency's grants" says which agency: here, once.
+    """
+    agency_id = agency if isinstance(agency, int) else agency.id
+    query = select(*columns).select_from(RoleGrant) if columns else select(RoleGrant)
+    query = query.where(RoleGrant.agency_id == agency_id)
+    if user_id is not None:
+        query = query.where(RoleGrant.user_id == user_id)
+    if roles is not None:
+        query = query.where(RoleGrant.role.in_(tuple(roles)))
+    return query
 
 
 class AssociationGrant(db.Model):

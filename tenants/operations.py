@@ -8,7 +8,7 @@ from liaison.extensions import db
 from liaison.passwords import hash_password
 
 from . import roles
-from .models import Agency, RoleGrant, User
+from .models import Agency, RoleGrant, User, grants_in
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -60,11 +60,7 @@ def grant_role(user: User, agency: Agency, role: str) -> RoleGrant:
     """Give `user` `role` in `agency` (must be the current agency); an existing grant is kept."""
     if role not in roles.AGENCY_ROLES:
         raise InvalidInput(f"Unknown role {role!r}.")
-    grant = db.session.scalar(
-        select(RoleGrant).where(
-            RoleGrant.agency_id == agency.id, RoleGrant.user_id == user.id, RoleGrant.role == role
-        )
-    )
+    grant = db.session.scalar(grants_in(agency, user_id=user.id, roles=(role,)))
     if grant is None:
         grant = RoleGrant(agency_id=agency.id, user_id=user.id, role=role)
         db.session.add(grant)

@@ -48,6 +48,7 @@ pytest_plugins = [
     "tests.fixtures.live_server",
     "tests.fixtures.browser",
     "tests.fixtures.route_world",
+    "tests.fixtures.queries",
 ]
 
 

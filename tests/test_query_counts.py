@@ -1,9 +1,6 @@
 """List pages run a fixed number of queries however many rows they show (no N+1)."""
 
-import contextlib
-
 import pytest
-from sqlalchemy import event
 
 from liaison import audit
 from liaison.extensions import db
@@ -12,24 +9,6 @@ from liaison.tenancy import tenant_context
 from tenants import roles
 from tenants.operations import grant_role
 from tests.policies.helpers import publish_current
-
-
-@pytest.fixture
-def count_queries(app):
-    @contextlib.contextmanager
-    def counting():
-        statements = []
-
-        def record(conn, cursor, statement, *args):
-            statements.append(statement)
-
-        event.listen(db.engine, "before_cursor_execute", record)
-        try:
-            yield statements
-        finally:
-            event.remove(db.engine, "before_cursor_execute", record)
-
-    return counting
 
 
 def _grow(agency, make_user, staff: int, templates: tuple[str, ...]):

@@ -7,7 +7,6 @@ from pathlib import Path
 from flask import Flask
 
 from . import capabilities
-from .clock import local_time
 from .config import load_config
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -28,7 +27,8 @@ def create_app(test_config: dict | None = None, env=None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
 
-    from .i18n import select_locale, select_time_zone
+    from .i18n import select_locale
+    from .request_helpers import local_time, select_time_zone
 
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_time_zone)
     app.add_template_filter(local_time, "local_time")

@@ -144,12 +144,3 @@ def from_local(day: date, at: time, agency) -> datetime:
 def start_of_day(day: date, agency) -> datetime:
     """Midnight at the start of `day` in the agency's zone, in UTC."""
     return from_local(day, time(0, 0), agency)
-
-
-def local_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """A template filter: `moment` as wall-clock time in the current request's agency's zone."""
-    if moment is None:
-        return ""
-    from flask import g  # the request's agency, when there is one
-
-    return moment.astimezone(zone(g.get("agency"))).strftime(fmt)

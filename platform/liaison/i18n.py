@@ -1,8 +1,6 @@
 """Language choice for citizen and staff pages: chosen by link (?lang=es), then remembered."""
 
-from flask import current_app, g, has_app_context, request, session
-
-from liaison import clock
+from flask import current_app, request, session
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
@@ -17,9 +15,3 @@ def select_locale() -> str:
     if remembered in supported:
         return remembered
     return request.accept_languages.best_match(supported) or "en"
-
-
-def select_time_zone() -> str | None:
-    """Dates and times Flask-Babel formats are the request's agency's wall-clock time."""
-    agency = g.get("agency") if has_app_context() else None
-    return clock.zone(agency).key if agency is not None else None

@@ -7,22 +7,26 @@ request lifecycle itself (tenant context, unit of work, error pages) is `liaison
 
 from __future__ import annotations
 
+import inspect
+from datetime import datetime
 from functools import wraps
 
-from flask import Blueprint, abort, g
+from flask import Blueprint, abort, g, has_app_context, request
 from flask_login import current_user
 from sqlalchemy import select
 
 from tenants.models import Agency
 
-from . import tenancy
+from . import clock, tenancy
 from .extensions import db
 
 MAX_DATABASE_ID = 2**31 - 1
 
 
 def current_agency() -> Agency | None:
-    """The agency this request is about (set by the console and citizen blueprints)."""
+    """The agency this request is about (set by the console and citizen blueprints): the
+    one way views, forms and the operations they call read it. `activate_agency` is the
+    one writer; jobs, which are given an agency id, load it by that id."""
     return g.get("agency")
 
 
@@ -55,19 +59,53 @@ def has_role(*roles: str) -> bool:
     return bool(g.get("roles", frozenset()) & set(roles))
 
 
-def require_role(*roles: str):
-    """Let the view run only for holders of one of `roles` in the current agency (403)."""
+def require_role(
+    *roles: str,
+    record: type | None = None,
+    methods: tuple[str, ...] | None = None,
+    second_factor: bool = False,
+):
+    """Let the view run only for holders of one of `roles` in the current agency (403).
+
+    The one way a view checks a role. `record`: the model the view's id argument names —
+    a missing row, or another agency's, answers 404 before the role is asked (the isolation
+    sweep's promise: not-yours looks like nothing). `methods`: ask only for these methods
+    (a page every role reads whose form only some may send). `second_factor`: and only
+    once the user signs in with a second factor.
+    """
 
     def decorator(view):
+        id_argument = _id_argument(view) if record is not None else None
+
         @wraps(view)
         def wrapped(*args, **kwargs):
-            if not has_role(*roles):
+            if methods is not None and request.method not in methods:
+                return view(*args, **kwargs)
+            if not has_role(*roles) or (second_factor and not current_user.totp_enabled):
+                if id_argument is not None:
+                    load_or_404(record, kwargs[id_argument])
                 abort(403)
             return view(*args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def _id_argument(view) -> str:
+    """The one `…_id` argument of `view` (the id of the record `require_role` loads)."""
+    names = [name for name in inspect.signature(view).parameters if name.endswith("_id")]
+    if len(names) != 1:
+        raise TypeError(f"{view.__name__}: require_role(record=…) needs one …_id argument")
+    return names[0]
+
+
+def forbid_unless(allowed: bool) -> None:
+    """403 unless `allowed`: for a check that depends on the record or the step asked for
+    (a `can_…(record)` predicate), after the view has loaded it. Role checks are
+    `require_role`."""
+    if not allowed:
+        abort(403)
 
 
 def bind_agency_slug(bp: Blueprint) -> None:
@@ -80,5 +118,19 @@ def bind_agency_slug(bp: Blueprint) -> None:
 
     @bp.url_defaults
     def _add_agency_slug(endpoint, values):
-        if "agency_slug" not in values and g.get("agency") is not None:
-            values["agency_slug"] = g.agency.slug
+        agency = current_agency()
+        if "agency_slug" not in values and agency is not None:
+            values["agency_slug"] = agency.slug
+
+
+def local_time(moment: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """A template filter: `moment` as wall-clock time in the current agency's zone."""
+    if moment is None:
+        return ""
+    return clock.local(moment, current_agency()).strftime(fmt)
+
+
+def select_time_zone() -> str | None:
+    """Flask-Babel's time zone: dates and times it formats are the agency's wall-clock time."""
+    agency = current_agency() if has_app_context() else None
+    return clock.zone(agency).key if agency is not None else None

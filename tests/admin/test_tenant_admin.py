@@ -7,19 +7,13 @@ from sqlalchemy import select
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
 from tenants import roles
-from tenants.models import RoleGrant
+from tenants.models import RoleGrant, grants_in
 
 
 def grant_id(agency, user, role=roles.OFFICER) -> int | None:
     db.session.rollback()
     with tenant_context(agency.id, session=db.session):
-        found = db.session.scalar(
-            select(RoleGrant.id).where(
-                RoleGrant.agency_id == agency.id,
-                RoleGrant.user_id == user.id,
-                RoleGrant.role == role,
-            )
-        )
+        found = db.session.scalar(grants_in(agency, RoleGrant.id, user_id=user.id, roles=(role,)))
     db.session.rollback()
     return found
 

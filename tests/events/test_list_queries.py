@@ -3,34 +3,12 @@ event page links the waiver check-in list when the event needs a waiver."""
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 from flask import current_app
-from sqlalchemy import event as sa_event
 
-from liaison.extensions import db
 from tenants import roles
 
 from .helpers import add_registrations, make_event
-
-
-@pytest.fixture
-def count_queries():
-    @contextlib.contextmanager
-    def counting():
-        statements = []
-
-        def record(conn, cursor, statement, *args):
-            statements.append(statement)
-
-        sa_event.listen(db.engine, "before_cursor_execute", record)
-        try:
-            yield statements
-        finally:
-            sa_event.remove(db.engine, "before_cursor_execute", record)
-
-    return counting
 
 
 @pytest.mark.parametrize("path", ["/list-pd/events/", "/console/list-pd/events"])

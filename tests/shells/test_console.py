@@ -9,7 +9,7 @@ from liaison.audit.models import AuditEvent
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
 from tenants import roles
-from tenants.models import RoleGrant, User
+from tenants.models import RoleGrant, User, grants_in
 
 
 def events(agency, action: str) -> list[dict]:
@@ -26,13 +26,7 @@ def grant_of(agency, user, role) -> int | None:
     """The id of `user`'s grant of `role` in `agency`, if any (a fresh read)."""
     db.session.rollback()
     with tenant_context(agency.id, session=db.session):
-        return db.session.scalar(
-            select(RoleGrant.id).where(
-                RoleGrant.agency_id == agency.id,
-                RoleGrant.user_id == user.id,
-                RoleGrant.role == role,
-            )
-        )
+        return db.session.scalar(grants_in(agency, RoleGrant.id, user_id=user.id, roles=(role,)))
 
 
 def test_officer_sees_the_dashboard_but_no_admin_pages(client, make_agency, make_user, login):

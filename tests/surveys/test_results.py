@@ -222,10 +222,8 @@ def test_a_surveys_results_never_include_another_agencys_responses(
 
 
 def test_the_results_page_runs_as_many_queries_for_many_responses_as_for_few(
-    app, make_agency, make_user, login, in_agency
+    app, make_agency, make_user, login, in_agency, count_queries
 ):
-    from sqlalchemy import event
-
     few_agency, few = _survey_with(make_agency, in_agency, "few-pd", {"Riverside": 6})
     many_agency, many = _survey_with(
         make_agency, in_agency, "many-pd", {"Riverside": 9, "Hilltop": 8, "North End": 7}
@@ -234,18 +232,10 @@ def test_the_results_page_runs_as_many_queries_for_many_responses_as_for_few(
     for agency, survey_id in ((few_agency, few), (many_agency, many)):
         client = app.test_client()
         login(make_user(agency, roles.COORDINATOR), with_client=client)
-        statements = []
-
-        def record(conn, cursor, statement, *args, _into=statements):
-            _into.append(statement)
-
-        event.listen(db.engine, "before_cursor_execute", record)
-        try:
+        with count_queries() as statements:
             assert (
                 client.get(f"/console/{agency.slug}/surveys/{survey_id}/results").status_code == 200
             )
-        finally:
-            event.remove(db.engine, "before_cursor_execute", record)
         counts.append(len(statements))
 
     assert counts[0] == counts[1]

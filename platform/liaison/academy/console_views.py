@@ -7,13 +7,13 @@ and only once signed in with a second factor. The agency admin sets the rules.""
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from liaison import clock
 from liaison.capability import console_blueprint
 from liaison.csv_export import csv_response
-from liaison.request_helpers import has_role, load_or_404, require_role
+from liaison.request_helpers import current_agency, load_or_404, require_role
 from liaison.storage import serves_file
 from tenants import roles
 
@@ -25,12 +25,7 @@ from .models import CHECK_STATUSES, Application, Cohort
 bp = console_blueprint("academy", __name__)
 
 STAFF = (roles.COORDINATOR, roles.AGENCY_ADMIN)
-
-
-def _require_reviewer() -> None:
-
-    if not has_role(roles.BACKGROUND_REVIEWER) or not current_user.totp_enabled:
-        abort(403)
+REVIEWERS = (roles.BACKGROUND_REVIEWER,)  # and only signed in with a second factor
 
 
 @bp.get("/academy")
@@ -60,8 +55,9 @@ def academy_new_cohort():
 
 
 @bp.route("/academy/cohorts/<int:cohort_id>/edit", methods=["GET", "POST"])
+@require_role(*STAFF, record=Cohort)
 def academy_edit_cohort(cohort_id: int):
-    cohort = _staff_cohort(cohort_id)
+    cohort = load_or_404(Cohort, cohort_id)
     form = CohortForm(obj=cohort)
     if form.validate_on_submit():
         try:
@@ -74,17 +70,10 @@ def academy_edit_cohort(cohort_id: int):
     return render_template("academy/console/cohort_form.html", form=form, cohort=cohort)
 
 
-def _staff_cohort(cohort_id: int) -> Cohort:
-    cohort = load_or_404(Cohort, cohort_id)
-
-    if not has_role(*STAFF):
-        abort(403)
-    return cohort
-
-
 @bp.get("/academy/cohorts/<int:cohort_id>")
+@require_role(*STAFF, record=Cohort)
 def academy_cohort(cohort_id: int):
-    cohort = _staff_cohort(cohort_id)
+    cohort = load_or_404(Cohort, cohort_id)
     return render_template(
         "academy/console/cohort.html",
         selection=selection.cohort_selection(cohort),
@@ -95,18 +84,17 @@ def academy_cohort(cohort_id: int):
 
 @bp.get("/academy/cohorts/<int:cohort_id>/applicants.csv")
 @serves_file(follows="console.academy.academy_cohort")
+@require_role(*STAFF, record=Cohort)
 def academy_export(cohort_id: int):
-    cohort = _staff_cohort(cohort_id)
+    cohort = load_or_404(Cohort, cohort_id)
     rows = export.applicant_rows(selection.cohort_selection(cohort))
     return csv_response(rows, f"academy-cohort-{cohort.id}.csv")
 
 
 @bp.post("/academy/applications/<int:application_id>/decision")
+@require_role(*STAFF, record=Application)
 def academy_decide(application_id: int):
     application = load_or_404(Application, application_id)
-
-    if not has_role(*STAFF):
-        abort(403)
     form = DecisionForm()
     if form.validate_on_submit():
         try:
@@ -121,8 +109,8 @@ def academy_decide(application_id: int):
 
 
 @bp.get("/academy/checks")
+@require_role(*REVIEWERS, second_factor=True)
 def academy_checks():
-    _require_reviewer()
     status = request.args.get("status", "")
     status = status if status in CHECK_STATUSES else None
     return render_template(
@@ -134,9 +122,9 @@ def academy_checks():
 
 
 @bp.route("/academy/checks/<int:application_id>", methods=["GET", "POST"])
+@require_role(*REVIEWERS, record=Application, second_factor=True)
 def academy_check(application_id: int):
     application = load_or_404(Application, application_id)
-    _require_reviewer()
     rules = settings.current().disqualification_rules
     form = OutcomeForm()
     form.reason.choices = [("", "—")] + [(rule, rule) for rule in rules]
@@ -147,7 +135,7 @@ def academy_check(application_id: int):
                 status=form.status.data,
                 reason=form.reason.data or "",
                 channel=form.channel.data or "",
-                checked_on=form.checked_on.data or clock.today(g.agency),
+                checked_on=form.checked_on.data or clock.today(current_agency()),
                 note=form.note.data or "",
                 reviewer_id=current_user.id,
             )

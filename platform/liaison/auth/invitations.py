@@ -4,7 +4,6 @@ their password (or tells an existing one to sign in)."""
 from __future__ import annotations
 
 from flask import current_app
-from sqlalchemy import select
 
 from liaison.audit import record
 from liaison.extensions import db
@@ -16,7 +15,7 @@ from liaison.mail.models import EmailMessage
 from liaison.mail.rendering import render_mail
 from liaison.tenancy import TenantContextError, current_agency_id
 from tenants import roles
-from tenants.models import Agency, RoleGrant, User
+from tenants.models import Agency, RoleGrant, User, grants_in
 from tenants.operations import InvalidInput, create_user, find_user, grant_role
 from tenants.roles import ROLE_LABELS
 
@@ -35,9 +34,7 @@ def render_welcome(message: EmailMessage):
     if user is None or not user.is_active:
         return None
     agency = db.session.get(Agency, message.agency_id)
-    grants = db.session.scalars(
-        select(RoleGrant.role).where(RoleGrant.agency_id == agency.id, RoleGrant.user_id == user.id)
-    ).all()
+    grants = db.session.scalars(grants_in(agency, RoleGrant.role, user_id=user.id)).all()
     has_password = bool(user.password_hash)
     if has_password:
         link = external_url("auth.login")

@@ -1,10 +1,11 @@
 """Who does what in community liaison: officers (and supervisors) log meetings and input;
 the coordinator and the agency admin also manage organizations and forward suggestions;
-the chief and every other agency role read."""
+the chief and every other agency role read. Views ask the roles with
+`require_role(*LOGGERS)` / `require_role(*MANAGERS)`, and whether this user may change
+this record with `forbid_unless(can_change(record))`."""
 
 from __future__ import annotations
 
-from flask import abort
 from flask_login import current_user
 
 from liaison.request_helpers import has_role
@@ -25,8 +26,3 @@ def can_log() -> bool:
 def can_change(record) -> bool:
     """Managers change any logged record; an officer only those they logged."""
     return can_manage() or (can_log() and record.logged_by_id == current_user.id)
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        abort(403)

@@ -8,12 +8,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from liaison.forms import ConfirmForm
-from liaison.request_helpers import load_or_404
+from liaison.request_helpers import forbid_unless, load_or_404, require_role
 
 from . import meetings as ops
 from . import organizations, staff
 from . import suggestions as suggestion_ops
-from .access import can_change, can_log, can_manage, require
+from .access import LOGGERS, MANAGERS, can_change, can_log, can_manage
 from .console_views import bp
 from .forms import ForwardForm, MeetingForm, OutsideInputForm, StatusForm, SuggestionForm
 from .models import (
@@ -100,8 +100,8 @@ def _meeting_form_page(meeting: LiaisonMeeting | None):
 
 
 @bp.route("/community/meetings/new", methods=["GET", "POST"])
+@require_role(*LOGGERS)
 def new_community_meeting():
-    require(can_log())
     return _meeting_form_page(None)
 
 
@@ -124,14 +124,14 @@ def community_meeting(meeting_id: int):
 @bp.route("/community/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
 def edit_community_meeting(meeting_id: int):
     meeting = load_or_404(LiaisonMeeting, meeting_id)
-    require(can_change(meeting))
+    forbid_unless(can_change(meeting))
     return _meeting_form_page(meeting)
 
 
 @bp.post("/community/meetings/<int:meeting_id>/delete")
 def delete_community_meeting(meeting_id: int):
     meeting = load_or_404(LiaisonMeeting, meeting_id)
-    require(can_change(meeting))
+    forbid_unless(can_change(meeting))
     if ConfirmForm().validate_on_submit():
         ops.delete_meeting(meeting)
         flash("Meeting deleted.", "success")
@@ -172,22 +172,22 @@ def _input_form_page(entry: OutsideInput | None):
 
 
 @bp.route("/community/input/new", methods=["GET", "POST"])
+@require_role(*LOGGERS)
 def new_outside_input():
-    require(can_log())
     return _input_form_page(None)
 
 
 @bp.route("/community/input/<int:input_id>/edit", methods=["GET", "POST"])
 def edit_outside_input(input_id: int):
     entry = load_or_404(OutsideInput, input_id)
-    require(can_change(entry))
+    forbid_unless(can_change(entry))
     return _input_form_page(entry)
 
 
 @bp.post("/community/input/<int:input_id>/delete")
 def delete_outside_input(input_id: int):
     entry = load_or_404(OutsideInput, input_id)
-    require(can_change(entry))
+    forbid_unless(can_change(entry))
     if ConfirmForm().validate_on_submit():
         ops.delete_input(entry)
         flash("Outside input deleted.", "success")
@@ -195,10 +195,10 @@ def delete_outside_input(input_id: int):
 
 
 @bp.route("/community/suggestions", methods=["GET", "POST"])
+@require_role(*LOGGERS, methods=("POST",))
 def training_suggestions():
     form = SuggestionForm()
     if request.method == "POST":
-        require(can_log())
         if form.validate_on_submit():
             try:
                 suggestion_ops.create_suggestion(
@@ -235,9 +235,9 @@ def training_suggestions():
 
 
 @bp.post("/community/suggestions/<int:suggestion_id>/forward")
+@require_role(*MANAGERS, record=TrainingSuggestion)
 def forward_training_suggestion(suggestion_id: int):
     suggestion = load_or_404(TrainingSuggestion, suggestion_id)
-    require(can_manage())
     form = ForwardForm()
     form.training_officer_id.choices = staff.staff_choices()
     if form.validate_on_submit():
@@ -249,9 +249,9 @@ def forward_training_suggestion(suggestion_id: int):
 
 
 @bp.post("/community/suggestions/<int:suggestion_id>/status")
+@require_role(*MANAGERS, record=TrainingSuggestion)
 def set_training_suggestion_status(suggestion_id: int):
     suggestion = load_or_404(TrainingSuggestion, suggestion_id)
-    require(can_manage())
     form = StatusForm()
     if form.validate_on_submit():
         suggestion_ops.set_status(suggestion, form.status.data)
@@ -260,9 +260,9 @@ def set_training_suggestion_status(suggestion_id: int):
 
 
 @bp.post("/community/suggestions/<int:suggestion_id>/delete")
+@require_role(*MANAGERS, record=TrainingSuggestion)
 def delete_training_suggestion(suggestion_id: int):
     suggestion = load_or_404(TrainingSuggestion, suggestion_id)
-    require(can_manage())
     if ConfirmForm().validate_on_submit():
         suggestion_ops.delete_suggestion(suggestion)
         flash("Suggestion deleted.", "success")

@@ -6,11 +6,11 @@ from flask import flash, redirect, render_template, request, url_for
 
 from liaison.capability import console_blueprint
 from liaison.forms import ConfirmForm
-from liaison.request_helpers import load_or_404
+from liaison.request_helpers import load_or_404, require_role
 
 from . import organizations as ops
 from . import staff
-from .access import can_log, can_manage, require
+from .access import MANAGERS, can_log, can_manage
 from .forms import ContactForm, OrganizationForm
 from .meetings import meetings
 from .models import ORGANIZATION_KINDS, CommunityOrganization, OrganizationContact
@@ -64,8 +64,8 @@ def _organization_form_page(organization: CommunityOrganization | None):
 
 
 @bp.route("/community/organizations/new", methods=["GET", "POST"])
+@require_role(*MANAGERS)
 def new_community_organization():
-    require(can_manage())
     return _organization_form_page(None)
 
 
@@ -86,16 +86,16 @@ def community_organization(organization_id: int):
 
 
 @bp.route("/community/organizations/<int:organization_id>/edit", methods=["GET", "POST"])
+@require_role(*MANAGERS, record=CommunityOrganization)
 def edit_community_organization(organization_id: int):
     organization = load_or_404(CommunityOrganization, organization_id)
-    require(can_manage())
     return _organization_form_page(organization)
 
 
 @bp.post("/community/organizations/<int:organization_id>/delete")
+@require_role(*MANAGERS, record=CommunityOrganization)
 def delete_community_organization(organization_id: int):
     organization = load_or_404(CommunityOrganization, organization_id)
-    require(can_manage())
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
         return redirect(url_for(".community_organization", organization_id=organization.id))
@@ -105,9 +105,9 @@ def delete_community_organization(organization_id: int):
 
 
 @bp.post("/community/organizations/<int:organization_id>/contacts")
+@require_role(*MANAGERS, record=CommunityOrganization)
 def add_community_contact(organization_id: int):
     organization = load_or_404(CommunityOrganization, organization_id)
-    require(can_manage())
     form = ContactForm()
     if form.validate_on_submit():
         ops.add_contact(
@@ -134,9 +134,9 @@ def add_community_contact(organization_id: int):
 
 
 @bp.post("/community/contacts/<int:contact_id>/delete")
+@require_role(*MANAGERS, record=OrganizationContact)
 def delete_community_contact(contact_id: int):
     contact = load_or_404(OrganizationContact, contact_id)
-    require(can_manage())
     if ConfirmForm().validate_on_submit():
         ops.remove_contact(contact)
         flash("Contact removed.", "success")

@@ -7,19 +7,15 @@ from sqlalchemy import select
 from liaison.extensions import db
 from liaison.tenancy import current_agency_id
 from tenants import roles
-from tenants.models import RoleGrant, User
+from tenants.models import RoleGrant, User, grants_in
 
 
 def staff_users() -> list[User]:
     """Active users holding an agency role in the current agency, by name."""
     query = (
-        select(User)
-        .join(RoleGrant, RoleGrant.user_id == User.id)
-        .where(
-            RoleGrant.agency_id == current_agency_id(),
-            RoleGrant.role.in_(roles.AGENCY_ROLES),
-            User.is_active.is_(True),
-        )
+        grants_in(current_agency_id(), User, roles=roles.AGENCY_ROLES)
+        .join(User, User.id == RoleGrant.user_id)
+        .where(User.is_active.is_(True))
         .distinct()
         .order_by(User.name, User.email)
     )

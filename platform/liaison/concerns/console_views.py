@@ -3,14 +3,20 @@ route them; the chief and the agency admin read them and the monthly documentati
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from liaison import clock
 from liaison.capability import console_blueprint
 from liaison.csv_export import csv_response
 from liaison.pagination import page_of
-from liaison.request_helpers import has_role, load_or_404
+from liaison.request_helpers import (
+    current_agency,
+    forbid_unless,
+    has_role,
+    load_or_404,
+    require_role,
+)
 from liaison.storage import serves_file
 from tenants import roles
 
@@ -24,11 +30,6 @@ bp = console_blueprint("concerns", __name__)
 READERS = (roles.AGENCY_ADMIN, roles.CHIEF, *routing.HANDLERS)
 
 
-def _require_reader() -> None:
-    if not has_role(*READERS):
-        abort(403)
-
-
 def _roles():
     return g.get("roles", frozenset())
 
@@ -39,8 +40,8 @@ def _concern_helpers():
 
 
 @bp.get("/concerns")
+@require_role(*READERS)
 def concerns():
-    _require_reader()
     filters = listing.Filters.from_args(request.args)
     pages = page_of(listing.filtered_query(filters))
     return render_template(
@@ -55,9 +56,8 @@ def concerns():
 
 
 @bp.route("/concerns/new", methods=["GET", "POST"])
+@require_role(*routing.HANDLERS)
 def new_concern():
-    if not has_role(*routing.HANDLERS):
-        abort(403)
     form = LogConcernForm()
     if form.validate_on_submit():
         details = intake.ConcernDetails(
@@ -75,9 +75,9 @@ def new_concern():
 
 
 @bp.get("/concerns/<int:concern_id>")
+@require_role(*READERS, record=Concern)
 def concern_detail(concern_id: int):
     concern = load_or_404(Concern, concern_id)
-    _require_reader()
     return _detail(concern)
 
 
@@ -101,26 +101,25 @@ def _detail(concern: Concern, error: str = "", status: int = 200, **forms):
         actions_form=forms.get("actions_form")
         or RecommendedActionsForm(obj=concern, formdata=None),
         can_note=has_role(*routing.HANDLERS),
-        can_recommend=has_role(roles.SUPERVISOR, roles.COORDINATOR),
+        can_recommend=has_role(*routing.RECOMMENDERS),
         error=error,
     )
     return page, status
 
 
 @bp.post("/concerns/<int:concern_id>/move")
+@require_role(*READERS, record=Concern)
 def move_concern(concern_id: int):
     concern = load_or_404(Concern, concern_id)
-    _require_reader()
     form = MoveForm()
     if not form.validate_on_submit():
         # The move's note boxes are drawn by hand, without field errors: the note's go here.
         problem = " ".join(form.note.errors)
         problem = problem or "Choose an action; keep the note under 4000 characters."
         return _detail(concern, problem, 400)
+    forbid_unless(routing.can_attempt(form.move.data, _roles()))
     try:
         routing.move_concern(concern, form.move.data, current_user.id, _roles(), form.note.data)
-    except routing.NotPermitted:
-        abort(403)
     except routing.RoutingRefused as exc:
         return _detail(concern, exc.reason, 409, move_form=form)
     flash(f"Concern is now {concern.status_label.lower()}.", "success")
@@ -128,16 +127,14 @@ def move_concern(concern_id: int):
 
 
 @bp.post("/concerns/<int:concern_id>/notes")
+@require_role(*routing.HANDLERS, record=Concern)
 def add_concern_note(concern_id: int):
     concern = load_or_404(Concern, concern_id)
-    _require_reader()
     form = NoteForm()
     if not form.validate_on_submit():
         return _detail(concern, "Write the note (at most 4000 characters).", 400, note_form=form)
     try:
         routing.add_note(concern, form.body.data, form.is_public.data, current_user.id, _roles())
-    except routing.NotPermitted:
-        abort(403)
     except routing.RoutingRefused as exc:
         return _detail(concern, exc.reason, 400, note_form=form)
     flash("Note added.", "success")
@@ -145,18 +142,15 @@ def add_concern_note(concern_id: int):
 
 
 @bp.post("/concerns/<int:concern_id>/recommended-actions")
+@require_role(*routing.RECOMMENDERS, record=Concern)
 def concern_recommended_actions(concern_id: int):
     concern = load_or_404(Concern, concern_id)
-    _require_reader()
     form = RecommendedActionsForm()
     if not form.validate_on_submit():
         return _detail(
             concern, "Keep recommended actions under 4000 characters.", 400, actions_form=form
         )
-    try:
-        routing.set_recommended_actions(concern, form.recommended_actions.data, _roles())
-    except routing.NotPermitted:
-        abort(403)
+    routing.set_recommended_actions(concern, form.recommended_actions.data, _roles())
     flash("Recommended actions saved.", "success")
     return redirect(url_for(".concern_detail", concern_id=concern.id), 303)
 
@@ -165,13 +159,13 @@ def _month_arg() -> tuple[int, int]:
     value = request.args.get("month", "")
     if listing.MONTH_PATTERN.fullmatch(value):
         return int(value[:4]), int(value[5:])
-    today = clock.today(g.agency)
+    today = clock.today(current_agency())
     return today.year, today.month
 
 
 @bp.get("/concerns/monthly")
+@require_role(*READERS)
 def concerns_monthly():
-    _require_reader()
     year, month = _month_arg()
     return render_template(
         "concerns/monthly.html",
@@ -182,8 +176,8 @@ def concerns_monthly():
 
 @bp.get("/concerns/monthly.csv")
 @serves_file(follows="console.concerns.concerns_monthly")
+@require_role(*READERS)
 def concerns_monthly_csv():
-    _require_reader()
     year, month = _month_arg()
     rows = monthly.summary_rows(monthly.monthly_summary(year, month))
     return csv_response(rows, f"concerns-{year}-{month:02d}.csv")

@@ -11,7 +11,7 @@ from liaison import clock
 from liaison.extensions import db
 from liaison.tenancy import current_agency_id, tenant_context
 from tenants import roles
-from tenants.models import RoleGrant, agency_zone
+from tenants.models import RoleGrant, agency_zone, grants_in
 
 from . import intake, routing
 from .models import Concern, ConcernHop, ConcernNote
@@ -78,9 +78,7 @@ def seed_demo_concerns(agency, today: date) -> None:
 
 def _staff_by_role() -> dict[str, int | None]:
     grants = db.session.execute(
-        select(RoleGrant.role, RoleGrant.user_id)
-        .where(RoleGrant.agency_id == current_agency_id())
-        .order_by(RoleGrant.id)
+        grants_in(current_agency_id(), RoleGrant.role, RoleGrant.user_id).order_by(RoleGrant.id)
     )
     found: dict[str, int | None] = {}
     for role, user_id in grants:

@@ -20,7 +20,7 @@ from liaison import audit, clock
 from liaison.extensions import db
 from liaison.tenancy import current_agency_id
 from tenants import roles
-from tenants.models import RoleGrant
+from tenants.models import RoleGrant, grants_in
 
 from .models import (
     ACTION_PLANNED,
@@ -36,6 +36,7 @@ from .models import (
 
 OFFICER, SUPERVISOR, COORDINATOR = roles.OFFICER, roles.SUPERVISOR, roles.COORDINATOR
 HANDLERS = (OFFICER, SUPERVISOR, COORDINATOR)
+RECOMMENDERS = (SUPERVISOR, COORDINATOR)
 MAX_NOTE = 4000
 
 
@@ -122,9 +123,7 @@ MOVES = {
 def agency_has_supervisor() -> bool:
     return (
         db.session.scalar(
-            select(RoleGrant.id)
-            .where(RoleGrant.agency_id == current_agency_id(), RoleGrant.role == SUPERVISOR)
-            .limit(1)
+            grants_in(current_agency_id(), RoleGrant.id, roles=(SUPERVISOR,)).limit(1)
         )
         is not None
     )
@@ -144,6 +143,13 @@ def available_moves(concern: Concern, actor_roles) -> list[Move]:
     return [m for m in MOVES.values() if held & roles_for(m, concern.status)]
 
 
+def can_attempt(key: str, actor_roles) -> bool:
+    """Whether a role of the actor may ever make move `key`, from some status (the views
+    answer 403 otherwise). An unknown key is the form's mistake, not the role's: True."""
+    move = MOVES.get(key)
+    return move is None or bool(set(actor_roles) & (move.all_roles() | roles_for(move, OPEN)))
+
+
 def move_concern(
     concern: Concern, key: str, actor_id: int, actor_roles, note: str = ""
 ) -> ConcernHop:
@@ -152,9 +158,9 @@ def move_concern(
     move = MOVES.get(key)
     if move is None:
         raise RoutingRefused("Choose one of the actions offered.")
-    held = set(actor_roles)
-    if not held & (move.all_roles() | roles_for(move, OPEN)):
+    if not can_attempt(key, actor_roles):
         raise NotPermitted(f"Your role may not {move.label.lower()}.")
+    held = set(actor_roles)
     if not held & roles_for(move, concern.status):
         raise RoutingRefused(
             f"This concern is {concern.status_label.lower()}: you cannot {move.label.lower()} now."
@@ -218,7 +224,7 @@ def add_note(
 
 
 def set_recommended_actions(concern: Concern, text: str, actor_roles) -> None:
-    if not set(actor_roles) & {SUPERVISOR, COORDINATOR}:
+    if not set(actor_roles) & set(RECOMMENDERS):
         raise NotPermitted("Only a supervisor or the coordinator records recommended actions.")
     concern.recommended_actions = _clean_note(text)
     concern.updated_at = clock.now()

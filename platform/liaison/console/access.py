@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from flask import abort, g
 from flask_login import current_user
-from sqlalchemy import select
 
 from liaison.extensions import db, login_manager
 from liaison.request_helpers import activate_agency, active_agency_or_404
-from tenants.models import RoleGrant
+from tenants.models import RoleGrant, grants_in
 
 
 def load_console_agency(slug: str) -> None:
@@ -20,11 +19,7 @@ def load_console_agency(slug: str) -> None:
     agency = active_agency_or_404(slug)
     activate_agency(agency)
     g.roles = frozenset(
-        db.session.scalars(
-            select(RoleGrant.role).where(
-                RoleGrant.agency_id == agency.id, RoleGrant.user_id == current_user.id
-            )
-        )
+        db.session.scalars(grants_in(agency, RoleGrant.role, user_id=current_user.id))
     )
     if not g.roles:
         abort(404)

@@ -7,7 +7,7 @@ from flask import Blueprint, g
 from flask_login import current_user
 
 from liaison.auth.landing import user_agencies
-from liaison.request_helpers import bind_agency_slug
+from liaison.request_helpers import bind_agency_slug, current_agency
 
 from .access import load_console_agency
 from .navigation import navigation_for
@@ -35,7 +35,7 @@ def _console_chrome():
         return {}
     from liaison.policies.acknowledgments import pending_for
 
-    others = [a for a in user_agencies(current_user) if a.id != g.agency.id]
+    others = [a for a in user_agencies(current_user) if a.id != current_agency().id]
     return {
         "navigation": navigation_for(g.roles),
         "other_agencies": others,

@@ -10,7 +10,7 @@ from liaison import audit
 from liaison.extensions import db
 from liaison.request_helpers import load_or_404
 from tenants import roles
-from tenants.models import Agency, RoleGrant, User
+from tenants.models import Agency, RoleGrant, User, grants_in
 from tenants.operations import InvalidInput
 
 from . import agency_rules, logos
@@ -24,9 +24,8 @@ def agency_grants(agency: Agency) -> list[RoleGrant]:
     """
     return list(
         db.session.scalars(
-            select(RoleGrant)
+            grants_in(agency)
             .join(User, User.id == RoleGrant.user_id)
-            .where(RoleGrant.agency_id == agency.id)
             .options(joinedload(RoleGrant.user))
             .order_by(User.email, RoleGrant.role)
         )
@@ -42,11 +41,7 @@ def load_agency_grant(agency: Agency, grant_id: int) -> RoleGrant:
 
 
 def _admin_count(agency_id: int) -> int:
-    return db.session.scalar(
-        select(func.count())
-        .select_from(RoleGrant)
-        .where(RoleGrant.agency_id == agency_id, RoleGrant.role == roles.AGENCY_ADMIN)
-    )
+    return db.session.scalar(grants_in(agency_id, func.count(), roles=(roles.AGENCY_ADMIN,)))
 
 
 def _refuse_losing_last_admin(grant: RoleGrant) -> None:
@@ -61,11 +56,7 @@ def change_grant_role(grant: RoleGrant, role: str) -> RoleGrant:
     if role == grant.role:
         return grant
     duplicate = db.session.scalar(
-        select(RoleGrant.id).where(
-            RoleGrant.agency_id == grant.agency_id,
-            RoleGrant.user_id == grant.user_id,
-            RoleGrant.role == role,
-        )
+        grants_in(grant.agency_id, RoleGrant.id, user_id=grant.user_id, roles=(role,))
     )
     if duplicate is not None:
         raise InvalidInput(f"{grant.user.email} already holds that role here.")

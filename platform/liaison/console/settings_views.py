@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 
 from liaison.forms import ConfirmForm
-from liaison.request_helpers import require_role
+from liaison.request_helpers import current_agency, require_role
 from tenants import roles
 from tenants.operations import InvalidInput
 
@@ -17,7 +17,7 @@ from .forms import AgencySettingsForm
 @bp.route("/settings", methods=["GET", "POST"])
 @require_role(roles.AGENCY_ADMIN)
 def settings():
-    agency = g.agency
+    agency = current_agency()
     form = AgencySettingsForm(
         coordinator_title=agency.coordinator_title,
         chief_title=agency.chief_title,
@@ -53,7 +53,7 @@ def settings():
 def remove_logo():
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
-    elif operations.remove_agency_logo(g.agency):
+    elif operations.remove_agency_logo(current_agency()):
         flash("The logo is removed; the public site shows none.", "success")
     else:
         flash("There is no logo to remove.", "info")

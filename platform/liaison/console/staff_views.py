@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import flash, g, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 
 from liaison.forms import ConfirmForm
-from liaison.request_helpers import require_role
+from liaison.request_helpers import current_agency, require_role
 from tenants import roles
 from tenants.operations import InvalidInput
 
@@ -19,7 +19,7 @@ admin_only = require_role(roles.AGENCY_ADMIN)
 @bp.get("/staff/")
 @admin_only
 def staff_list():
-    grants = operations.agency_grants(g.agency)
+    grants = operations.agency_grants(current_agency())
     return render_template("console/staff_list.html", grants=grants)
 
 
@@ -31,7 +31,7 @@ def invite_staff():
     form = InviteStaffForm()
     if form.validate_on_submit():
         try:
-            user = invite(g.agency, form.email.data, form.name.data, form.role.data)
+            user = invite(current_agency(), form.email.data, form.name.data, form.role.data)
         except InvalidInput as exc:
             form.form_errors.append(str(exc))
         else:
@@ -43,7 +43,7 @@ def invite_staff():
 @bp.route("/staff/<int:grant_id>", methods=["GET", "POST"])
 @admin_only
 def grant_detail(grant_id: int):
-    grant = operations.load_agency_grant(g.agency, grant_id)
+    grant = operations.load_agency_grant(current_agency(), grant_id)
     form = ChangeRoleForm(role=grant.role)
     if form.validate_on_submit():
         try:
@@ -59,7 +59,7 @@ def grant_detail(grant_id: int):
 @bp.post("/staff/<int:grant_id>/revoke")
 @admin_only
 def revoke_grant(grant_id: int):
-    grant = operations.load_agency_grant(g.agency, grant_id)
+    grant = operations.load_agency_grant(current_agency(), grant_id)
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
         return redirect(url_for(".grant_detail", grant_id=grant.id))

@@ -3,12 +3,12 @@ coordinator and the agency admin create, edit, deactivate and cancel."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 
 from liaison.capability import console_blueprint
 from liaison.forms import ConfirmForm
 from liaison.i18n import LANGUAGE_NAMES
-from liaison.request_helpers import has_role, load_or_404
+from liaison.request_helpers import current_agency, has_role, load_or_404, require_role
 from tenants import roles
 
 from . import programs as program_ops
@@ -25,11 +25,6 @@ def can_manage() -> bool:
     return has_role(*MANAGERS)
 
 
-def _require_manager() -> None:
-    if not can_manage():
-        abort(403)
-
-
 @bp.get("/programs")
 def programs():
     return render_template(
@@ -42,8 +37,8 @@ def programs():
 
 
 @bp.post("/programs/starters/<starter_key>")
+@require_role(*MANAGERS)
 def add_starter_program(starter_key: str):
-    _require_manager()
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
     else:
@@ -57,8 +52,8 @@ def add_starter_program(starter_key: str):
 
 
 @bp.route("/programs/new", methods=["GET", "POST"])
+@require_role(*MANAGERS)
 def new_program():
-    _require_manager()
     form = ProgramForm()
     if form.validate_on_submit():
         try:
@@ -86,9 +81,9 @@ def program_detail(program_id: int):
 
 
 @bp.route("/programs/<int:program_id>/edit", methods=["GET", "POST"])
+@require_role(*MANAGERS, record=Program)
 def edit_program(program_id: int):
     program = load_or_404(Program, program_id)
-    _require_manager()
     form = ProgramForm(obj=program)
     if form.validate_on_submit():
         try:
@@ -107,18 +102,19 @@ def edit_program(program_id: int):
 
 
 @bp.post("/programs/<int:program_id>/deactivate")
+@require_role(*MANAGERS, record=Program)
 def deactivate_program(program_id: int):
     return _set_active(program_id, False)
 
 
 @bp.post("/programs/<int:program_id>/reactivate")
+@require_role(*MANAGERS, record=Program)
 def reactivate_program(program_id: int):
     return _set_active(program_id, True)
 
 
 def _set_active(program_id: int, active: bool):
     program = load_or_404(Program, program_id)
-    _require_manager()
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
     else:
@@ -138,8 +134,8 @@ def events():
 
 
 @bp.route("/events/new", methods=["GET", "POST"])
+@require_role(*MANAGERS)
 def new_event():
-    _require_manager()
     form = _event_form(program_ops.active_programs())
     if request.method == "GET" and request.args.get("program", "").isdigit():
         form.program_id.data = int(request.args["program"])
@@ -173,9 +169,9 @@ def event_detail(event_id: int):
 
 
 @bp.route("/events/<int:event_id>/edit", methods=["GET", "POST"])
+@require_role(*MANAGERS, record=Event)
 def edit_event(event_id: int):
     event = load_or_404(Event, event_id)
-    _require_manager()
     program = load_or_404(Program, event.program_id)
     choices = [program, *(p for p in program_ops.active_programs() if p.id != program.id)]
     form = _event_form(
@@ -199,9 +195,9 @@ def _move_to(event: Event, program_id: int) -> None:
 
 
 @bp.post("/events/<int:event_id>/cancel")
+@require_role(*MANAGERS, record=Event)
 def cancel_event(event_id: int):
     event = load_or_404(Event, event_id)
-    _require_manager()
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
     else:
@@ -215,7 +211,7 @@ def cancel_event(event_id: int):
 
 
 def _event_form(programs, data=None) -> EventForm:
-    languages = g.agency.language_codes or ["en"]
+    languages = current_agency().language_codes or ["en"]
     if data is None and request.method == "GET":
         data = {"languages": languages}
     return EventForm(data=data, programs=programs, agency_languages=languages)

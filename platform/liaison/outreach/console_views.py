@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from liaison import clock
 from liaison.capability import console_blueprint
 from liaison.forms import ConfirmForm
-from liaison.request_helpers import has_role, load_or_404
+from liaison.request_helpers import current_agency, has_role, load_or_404, require_role
 from tenants import roles
 from tenants.models import agency_today
 
@@ -29,11 +29,6 @@ READERS = (*LOGGERS, roles.AGENCY_ADMIN, roles.CHIEF, roles.SUPERVISOR)
 POPULATION_MANAGERS = (roles.COORDINATOR, roles.AGENCY_ADMIN)
 
 
-def _require(*allowed: str) -> None:
-    if not has_role(*allowed):
-        abort(403)
-
-
 def calendar_gap_note(entry) -> str:
     """The quarter's gaps for a compliance-calendar entry of the outreach duty this
     capability measures ("" for any other entry): the outreach's `calendar_notes`."""
@@ -48,10 +43,10 @@ def calendar_gap_note(entry) -> str:
 
 
 @bp.get("/outreach")
+@require_role(*READERS)
 def outreach_activities():
-    _require(*READERS)
     ops.ensure_default_populations()
-    today = clock.today(g.agency)
+    today = clock.today(current_agency())
     quarter = outreach_progress.parse_quarter(request.args.get("quarter"))
     population_id = _population_filter(request.args.get("population", ""))
     period = quarter or outreach_progress.year_of(today)
@@ -90,12 +85,12 @@ def _recent_quarters(today: date) -> list[str]:
 
 
 @bp.route("/outreach/new", methods=["GET", "POST"])
+@require_role(*LOGGERS)
 def outreach_new_activity():
-    _require(*LOGGERS)
     ops.ensure_default_populations()
     form = ActivityForm(populations=ops.all_populations(active_only=True))
     if request.method == "GET":
-        form.held_on.data = clock.today(g.agency)
+        form.held_on.data = clock.today(current_agency())
     if form.validate_on_submit() and _saved(form, None):
         flash("Outreach activity saved.", "success")
         return redirect(url_for(".outreach_activities"))
@@ -105,9 +100,9 @@ def outreach_new_activity():
 
 
 @bp.get("/outreach/<int:outreach_activity_id>")
+@require_role(*READERS, record=OutreachActivity)
 def outreach_activity(outreach_activity_id: int):
     activity = load_or_404(OutreachActivity, outreach_activity_id)
-    _require(*READERS)
     return render_template(
         "outreach/activity.html",
         activity=activity,
@@ -119,9 +114,9 @@ def outreach_activity(outreach_activity_id: int):
 
 
 @bp.route("/outreach/<int:outreach_activity_id>/edit", methods=["GET", "POST"])
+@require_role(*LOGGERS, record=OutreachActivity)
 def outreach_edit_activity(outreach_activity_id: int):
     activity = load_or_404(OutreachActivity, outreach_activity_id)
-    _require(*LOGGERS)
     linked = ops.population_ids_of(activity)
     populations = [p for p in ops.all_populations() if p.is_active or p.id in linked]
     form = ActivityForm(obj=activity, populations=populations)
@@ -152,9 +147,9 @@ def _saved(form: ActivityForm, activity: OutreachActivity | None) -> bool:
 
 
 @bp.post("/outreach/<int:outreach_activity_id>/delete")
+@require_role(*LOGGERS, record=OutreachActivity)
 def outreach_delete_activity(outreach_activity_id: int):
     activity = load_or_404(OutreachActivity, outreach_activity_id)
-    _require(*LOGGERS)
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
         return redirect(url_for(".outreach_activity", outreach_activity_id=activity.id))
@@ -164,13 +159,13 @@ def outreach_delete_activity(outreach_activity_id: int):
 
 
 @bp.route("/outreach/populations", methods=["GET", "POST"])
+@require_role(*READERS)
+@require_role(*POPULATION_MANAGERS, methods=("POST",))
 def outreach_populations():
-    _require(*READERS)
     ops.ensure_default_populations()
     can_manage = has_role(*POPULATION_MANAGERS)
     form = PopulationForm()
     if request.method == "POST":
-        _require(*POPULATION_MANAGERS)
         if form.validate_on_submit():
             try:
                 population = ops.add_population(form.name.data)
@@ -189,9 +184,9 @@ def outreach_populations():
 
 
 @bp.post("/outreach/populations/<int:outreach_population_id>/active")
+@require_role(*POPULATION_MANAGERS, record=OutreachPopulation)
 def outreach_toggle_population(outreach_population_id: int):
     population = load_or_404(OutreachPopulation, outreach_population_id)
-    _require(*POPULATION_MANAGERS)
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
     else:

@@ -10,7 +10,7 @@ from liaison.extensions import db
 from liaison.jobs import enqueue_after_commit
 from liaison.mail.jobs import send_email_message
 from liaison.mail.models import EmailMessage
-from tenants.models import RoleGrant, User
+from tenants.models import RoleGrant, User, grants_in
 
 from .models import Policy, PolicyAcknowledgment
 
@@ -21,9 +21,9 @@ def members(agency_id: int) -> list[User]:
     """Everyone holding a grant in the agency, once each, by email."""
     return list(
         db.session.scalars(
-            select(User)
-            .join(RoleGrant, RoleGrant.user_id == User.id)
-            .where(RoleGrant.agency_id == agency_id, User.is_active)
+            grants_in(agency_id, User)
+            .join(User, User.id == RoleGrant.user_id)
+            .where(User.is_active)
             .distinct()
             .order_by(User.email)
         )

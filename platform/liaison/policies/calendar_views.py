@@ -4,11 +4,11 @@ like, an attachment) or reopen them."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from liaison.forms import ConfirmForm
-from liaison.request_helpers import has_role, load_or_404
+from liaison.request_helpers import has_role, load_or_404, require_role
 from liaison.storage import send_stored_file, serves_file, stored_file
 from policy_templates.model import CADENCE_LABELS, KIND_LABELS
 from tenants import roles
@@ -64,16 +64,10 @@ def calendar_attachment(entry_id: int):
     return send_stored_file(stored_file(entry.attachment_file_id))
 
 
-def _load_for_action(entry_id: int) -> ComplianceEntry:
-    entry = load_or_404(ComplianceEntry, entry_id)
-    if not can_act():
-        abort(403)
-    return entry
-
-
 @bp.route("/calendar/<int:entry_id>/done", methods=["GET", "POST"])
+@require_role(*ACTORS, record=ComplianceEntry)
 def mark_entry_done(entry_id: int):
-    entry = _load_for_action(entry_id)
+    entry = load_or_404(ComplianceEntry, entry_id)
     form = MarkDoneForm()
     if form.validate_on_submit():
         try:
@@ -88,8 +82,9 @@ def mark_entry_done(entry_id: int):
 
 
 @bp.post("/calendar/<int:entry_id>/reopen")
+@require_role(*ACTORS, record=ComplianceEntry)
 def reopen_entry(entry_id: int):
-    entry = _load_for_action(entry_id)
+    entry = load_or_404(ComplianceEntry, entry_id)
     if not ConfirmForm().validate_on_submit():
         flash("The form expired; try again.", "error")
     else:

@@ -7,13 +7,13 @@ and kept by `operations.save_revision` (which refuses while the policy is in rev
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from liaison import audit
 from liaison.extensions import db
-from liaison.request_helpers import has_role, load_or_404, require_role
+from liaison.request_helpers import current_agency, has_role, load_or_404, require_role
 from policy_templates import STARTING_TEMPLATES
 from tenants import roles
 
@@ -104,7 +104,7 @@ def adopt_policy():
     if form.validate_on_submit():
         try:
             policy = ops.adopt_template(
-                g.agency, form.template.data, current_user.id, version=form.version.data
+                current_agency(), form.template.data, current_user.id, version=form.version.data
             )
         except ops.PolicyError as exc:
             form.form_errors.extend(exc.reasons)
@@ -333,7 +333,7 @@ def policy_revisions(policy_id: int):
 def policy_redline(policy_id: int):
     policy = load_or_404(Policy, policy_id)
     (old_label, old), (new_label, new) = redline_sides(
-        policy, g.agency, request.args.get("from"), request.args.get("to")
+        policy, current_agency(), request.args.get("from"), request.args.get("to")
     )
     return render_template(
         "policies/redline.html",

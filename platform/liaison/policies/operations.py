@@ -91,27 +91,27 @@ def save_revision(policy: Policy, document: dict, author_id: int | None, note: s
     return saved
 
 
-def _require(policy: Policy, *states: str, doing: str) -> None:
+def _require_state(policy: Policy, *states: str, doing: str) -> None:
     if policy.state not in states:
         raise PolicyError(f"A {policy.state} policy cannot be {doing}.")
 
 
 def submit(policy: Policy) -> None:
-    _require(policy, DRAFT, RETURNED, doing="submitted")
+    _require_state(policy, DRAFT, RETURNED, doing="submitted")
     policy.state = SUBMITTED
     policy.review_comment = ""
     audit.record("policy.submitted", policy, revision=policy.latest_revision)
 
 
 def approve(policy: Policy) -> None:
-    _require(policy, SUBMITTED, doing="approved")
+    _require_state(policy, SUBMITTED, doing="approved")
     policy.state = APPROVED
     policy.approved_revision = policy.latest_revision
     audit.record("policy.approved", policy, revision=policy.latest_revision)
 
 
 def return_for_changes(policy: Policy, comment: str) -> None:
-    _require(policy, SUBMITTED, doing="returned")
+    _require_state(policy, SUBMITTED, doing="returned")
     if not comment.strip():
         raise PolicyError("Say what needs to change.")
     policy.state = RETURNED
@@ -137,7 +137,7 @@ def publish(policy: Policy, effective_on: date, actor_id: int | None) -> PolicyP
     Refused, with every reason, while a placeholder is unfilled or an editor note remains,
     and for an effective date more than a year from the agency's today.
     """
-    _require(policy, APPROVED, doing="published")
+    _require_state(policy, APPROVED, doing="published")
     approved = revision(policy, policy.approved_revision)
     blockers = publish_blockers(approved.document)
     date_problem = effective_date_problem(effective_on, agency_today())

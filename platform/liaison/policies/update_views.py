@@ -8,12 +8,12 @@ makes one new revision. Coordinators and agency admins only.
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from liaison.extensions import db
-from liaison.request_helpers import load_or_404, require_role
+from liaison.request_helpers import current_agency, load_or_404, require_role
 from policy_templates.markup import fill_placeholders
 from policy_templates.model import CADENCE_LABELS
 from tenants import roles
@@ -85,7 +85,7 @@ def policy_update(policy_id: int):
     if newest is None:
         return render_template("policies/update.html", policy=policy, newest=None)
     revision = ops.latest(policy)
-    base, theirs, result = preview_update(policy, g.agency)
+    base, theirs, result = preview_update(policy, current_agency())
     changes = redline(base, theirs)
     return render_template(
         "policies/update.html",
@@ -112,7 +112,7 @@ def _take(policy: Policy):
     chosen = {where for where in request.form if where.startswith(("section ", "obligation "))}
     try:
         check_not_stale(policy, form.revision.data)
-        result = take_update(policy, g.agency, chosen, current_user.id)
+        result = take_update(policy, current_agency(), chosen, current_user.id)
     except ops.PolicyError as exc:
         for reason in exc.reasons[:MAX_FLASHED_REASONS]:
             flash(reason, "error")

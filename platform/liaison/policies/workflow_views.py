@@ -9,10 +9,10 @@ shown against its field.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from liaison.request_helpers import has_role, load_or_404
+from liaison.request_helpers import has_role, load_or_404, require_role
 from tenants import roles
 
 from . import operations as ops
@@ -61,13 +61,6 @@ def policy_page(policy: Policy) -> str:
     return url_for("console.policies.policy_detail", policy_id=policy.id)
 
 
-def _load(policy_id: int, allowed: tuple[str, ...]) -> Policy:
-    policy = load_or_404(Policy, policy_id)
-    if not has_role(*allowed):
-        abort(403)
-    return policy
-
-
 def flash_refusal(heading: str, reasons: list[str]) -> None:
     flash(heading, "error")
     for reason in reasons[:MAX_FLASHED_REASONS]:
@@ -87,8 +80,9 @@ def _take_step(policy: Policy, step, done: str, refused: str):
 
 
 @bp.post("/policies/<int:policy_id>/submit")
+@require_role(*EDITORS, record=Policy)
 def submit_policy(policy_id: int):
-    policy = _load(policy_id, EDITORS)
+    policy = load_or_404(Policy, policy_id)
     if not SubmitForm().validate_on_submit():
         flash("The form expired; try again.", "error")
         return redirect(policy_page(policy))
@@ -101,8 +95,9 @@ def submit_policy(policy_id: int):
 
 
 @bp.post("/policies/<int:policy_id>/approve")
+@require_role(*APPROVERS, record=Policy)
 def approve_policy(policy_id: int):
-    policy = _load(policy_id, APPROVERS)
+    policy = load_or_404(Policy, policy_id)
     if not ApproveForm().validate_on_submit():
         flash("The form expired; try again.", "error")
         return redirect(policy_page(policy))
@@ -115,8 +110,9 @@ def approve_policy(policy_id: int):
 
 
 @bp.route("/policies/<int:policy_id>/return", methods=["GET", "POST"])
+@require_role(*APPROVERS, record=Policy)
 def return_policy(policy_id: int):
-    policy = _load(policy_id, APPROVERS)
+    policy = load_or_404(Policy, policy_id)
     form = ReturnForm()
     if form.validate_on_submit():
         return _take_step(
@@ -129,8 +125,9 @@ def return_policy(policy_id: int):
 
 
 @bp.route("/policies/<int:policy_id>/publish", methods=["GET", "POST"])
+@require_role(*APPROVERS, record=Policy)
 def publish_policy(policy_id: int):
-    policy = _load(policy_id, APPROVERS)
+    policy = load_or_404(Policy, policy_id)
     form = PublishForm()
     if form.validate_on_submit():
         effective_on = form.effective_on.data

@@ -3,10 +3,11 @@ blueprints beside them, and the chrome every citizen page gets (languages, brand
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, current_app, g, request
+from flask import Blueprint, Flask, current_app, request
 
 from liaison.capability import PublicSection
 from liaison.i18n import LANGUAGE_NAMES
+from liaison.request_helpers import current_agency
 
 from . import branding
 
@@ -26,7 +27,7 @@ def init_public(
 
     @app.context_processor
     def _public_chrome():
-        agency = g.get("agency")
+        agency = current_agency()
         if agency is None or request.blueprint not in citizen_names:
             return {}
         supported = current_app.config["LANGUAGES"]

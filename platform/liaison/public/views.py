@@ -3,9 +3,10 @@ sections the capabilities fill in (coming soon until they have something to show
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app, g, render_template, request
+from flask import Response, abort, current_app, render_template, request
 
 from liaison.capability import citizen_blueprint
+from liaison.request_helpers import current_agency
 from liaison.storage import serves_file
 
 from . import branding
@@ -24,7 +25,7 @@ def home():
 @serves_file(follows="public.home")
 def brand_stylesheet():
     """The agency's colours as a stylesheet (the CSP forbids inline styles)."""
-    response = Response(branding.stylesheet(g.agency), mimetype="text/css")
+    response = Response(branding.stylesheet(current_agency()), mimetype="text/css")
     response.cache_control.public = True
     response.cache_control.max_age = 300
     return response.make_conditional(request)
@@ -33,7 +34,7 @@ def brand_stylesheet():
 @bp.get("/logo")
 @serves_file(follows="public.home")
 def logo():
-    found = branding.logo(g.agency)
+    found = branding.logo(current_agency())
     if found is None:
         abort(404)
     data, content_type = found

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import segno
-from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -17,7 +17,7 @@ from liaison.extensions import db
 from liaison.forms import ConfirmForm
 from liaison.jobs import enqueue_after_commit
 from liaison.jobs.urls import external_url
-from liaison.request_helpers import has_role, load_or_404, require_role
+from liaison.request_helpers import current_agency, has_role, load_or_404, require_role
 from liaison.storage import serves_file
 from tenants import roles
 
@@ -82,7 +82,7 @@ def survey_list():
         "surveys/list.html",
         surveys=surveys,
         can_build=has_role(*BUILDERS),
-        today=clock.today(g.agency),
+        today=clock.today(current_agency()),
     )
 
 
@@ -130,7 +130,7 @@ def _detail(survey: Survey, status: int = 200, **forms):
         can_build=has_role(*BUILDERS),
         confirm=ConfirmForm(),
         problems=forms.get("problems") or [],
-        missing=lifecycle.missing_texts(survey, lifecycle.survey_languages(g.agency)),
+        missing=lifecycle.missing_texts(survey, lifecycle.survey_languages(current_agency())),
     )
     return page, status
 
@@ -263,8 +263,8 @@ def survey_open(survey_id: int):
     try:
         if not ConfirmForm().validate_on_submit():
             raise SurveyError("The form expired; try again.")
-        languages = lifecycle.survey_languages(g.agency)
-        lifecycle.open_survey(survey, languages, current_user.id, clock.today(g.agency))
+        languages = lifecycle.survey_languages(current_agency())
+        lifecycle.open_survey(survey, languages, current_user.id, clock.today(current_agency()))
     except SurveyError as exc:
         return _detail(survey, 422, problems=[str(exc), *exc.problems])
     flash("The survey is open.", "success")
@@ -278,7 +278,7 @@ def survey_close(survey_id: int):
     try:
         if not ConfirmForm().validate_on_submit():
             raise SurveyError("The form expired; try again.")
-        entry = lifecycle.close_survey(survey, current_user.id, clock.today(g.agency))
+        entry = lifecycle.close_survey(survey, current_user.id, clock.today(current_agency()))
     except SurveyError as exc:
         flash(str(exc), "error")
     else:
@@ -296,9 +296,10 @@ def survey_send_members(survey_id: int):
     elif survey.audience != MEMBERS or survey.status != OPEN:
         flash("Only an open member survey can be sent to members.", "error")
     else:
-        ids = members.member_ids(g.agency.id)
+        agency_id = current_agency().id
+        ids = members.member_ids(agency_id)
         for user_id in ids:
-            enqueue_after_commit(jobs.send_member_link, survey.id, user_id, agency_id=g.agency.id)
+            enqueue_after_commit(jobs.send_member_link, survey.id, user_id, agency_id=agency_id)
         flash(f"Sending a personal link to {len(ids)} members (those who have one already "
               "are skipped).", "success")  # fmt: skip
     return redirect(url_for(".survey_distribute", survey_id=survey.id))
@@ -306,7 +307,7 @@ def survey_send_members(survey_id: int):
 
 def _public_link(survey: Survey) -> str:
     return external_url(
-        "surveys_public.answer", agency_slug=g.agency.slug, survey_token=survey.public_token
+        "surveys_public.answer", agency_slug=current_agency().slug, survey_token=survey.public_token
     )
 
 
@@ -321,7 +322,7 @@ def survey_distribute(survey_id: int):
         counts=members.answered_counts(survey),
         confirm=ConfirmForm(),
         can_build=has_role(*BUILDERS),
-        languages=lifecycle.survey_languages(g.agency),
+        languages=lifecycle.survey_languages(current_agency()),
     )
 
 

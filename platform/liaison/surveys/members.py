@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from liaison.extensions import db
 from liaison.jobs.urls import external_url
 from liaison.mail import build_message, deliver
-from tenants.models import Agency, RoleGrant, User
+from tenants.models import Agency, RoleGrant, User, grants_in
 
 from .models import MemberLink, Survey
 
@@ -33,9 +33,9 @@ def member_ids(agency_id: int) -> list[int]:
     agencies, hence the explicit agency)."""
     return list(
         db.session.scalars(
-            select(User.id)
-            .join(RoleGrant, RoleGrant.user_id == User.id)
-            .where(User.is_active, RoleGrant.agency_id == agency_id)
+            grants_in(agency_id, User.id)
+            .join(User, User.id == RoleGrant.user_id)
+            .where(User.is_active)
             .distinct()
             .order_by(User.id)
         )

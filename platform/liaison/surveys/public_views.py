@@ -3,7 +3,7 @@ a one-time link), and a survey's printable paper version."""
 
 from __future__ import annotations
 
-from flask import abort, g, make_response, render_template, request, url_for
+from flask import abort, make_response, render_template, request, url_for
 from flask_babel import get_locale
 from sqlalchemy import select
 
@@ -11,6 +11,7 @@ from liaison import clock
 from liaison.capability import citizen_blueprint
 from liaison.citizen import citizen_submit_limit
 from liaison.extensions import db
+from liaison.request_helpers import current_agency
 
 from . import answering, lifecycle, members
 from .builder import options_by_question, questions_of
@@ -40,7 +41,7 @@ def _community_survey_or_404(survey_token: str) -> Survey:
 
 @bp.get("/")
 def surveys():
-    today = clock.today(g.agency)
+    today = clock.today(current_agency())
     surveys = db.session.scalars(
         select(Survey)
         .where(Survey.status == OPEN, Survey.audience == COMMUNITY)
@@ -75,7 +76,7 @@ def _state_page(survey: Survey, state: str, status: int = 200):
 def _answer(survey: Survey, action: str, on_saved):
     """GET shows the form, POST validates and saves; `on_saved(http_response)` runs after
     a new response was saved (a cookie to set, a link to mark used)."""
-    availability = lifecycle.availability(survey, clock.today(g.agency))
+    availability = lifecycle.availability(survey, clock.today(current_agency()))
     if availability != lifecycle.ANSWERABLE:
         return _state_page(survey, availability)
     questions = questions_of(survey)

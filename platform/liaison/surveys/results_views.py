@@ -4,13 +4,13 @@ Opening the results closes a survey whose close date has passed."""
 
 from __future__ import annotations
 
-from flask import g, render_template
+from flask import render_template
 
 from liaison import clock
 from liaison.csv_export import csv_response
 from liaison.forms import ConfirmForm
 from liaison.i18n import LANGUAGE_NAMES
-from liaison.request_helpers import has_role, load_or_404, require_role
+from liaison.request_helpers import current_agency, has_role, load_or_404, require_role
 from liaison.storage import serves_file
 from tenants import roles
 
@@ -26,7 +26,7 @@ BUILDERS = (roles.COORDINATOR, roles.AGENCY_ADMIN)
 @require_role(*READERS)
 def survey_results(survey_id: int):
     survey = load_or_404(Survey, survey_id)
-    lifecycle.close_if_due(survey, clock.today(g.agency))
+    lifecycle.close_if_due(survey, clock.today(current_agency()))
     by_language = results.breakdown(survey, SurveyResponse.language)
     for group in by_language:
         group.name = LANGUAGE_NAMES.get(group.name, group.name)

@@ -3,7 +3,7 @@ time-limited link to the signed PDF."""
 
 from __future__ import annotations
 
-from flask import abort, g, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from liaison.events.models import Event
 from liaison.events.registration import RegistrationRefused, check_open
 from liaison.events.waiver_rules import requires_waiver
 from liaison.extensions import db
-from liaison.request_helpers import load_or_404
+from liaison.request_helpers import current_agency, load_or_404
 from liaison.storage import FileUnavailable, download_response, serves_file, stored_file
 
 from . import receipts, signing, versions
@@ -114,7 +114,7 @@ def _check(form, event: Event, submission: signing.Submission) -> bool:
 
 
 def _receipt_url(signature: WaiverSignature) -> str:
-    return url_for(".receipt", token=receipts.make_token(g.agency.id, signature.id))
+    return url_for(".receipt", token=receipts.make_token(current_agency().id, signature.id))
 
 
 def _signature_from_token(token: str):
@@ -122,7 +122,7 @@ def _signature_from_token(token: str):
     state, agency_id, signature_id = receipts.read_token(token)
     if state != receipts.VALID:
         return None, state
-    if agency_id != g.agency.id:
+    if agency_id != current_agency().id:
         abort(404)
     signature = db.session.scalar(select(WaiverSignature).where(WaiverSignature.id == signature_id))
     return (signature, None) if signature is not None else (None, "gone")
