@@ -23,7 +23,7 @@ TRANSLATIONS := platform/liaison/translations
 PO_FILES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/*.po platform/liaison/*/translations/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 # Two test processes, each with its own database (see tests/conftest.py).
-PYTEST_ARGS ?= -n 2
+PYTEST_ARGS ?= -n 2 --durations=15
 
 FUTURE_CLOCK_AT := 2029-02-28T23:30:00-08:00
 

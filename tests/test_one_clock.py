@@ -113,3 +113,19 @@ def test_the_scan_finds_a_wall_clock_read(source):
 )
 def test_the_scan_leaves_the_clock_and_durations_alone(source):
     assert wall_clock_reads(source) == []
+
+
+def test_a_reset_links_age_is_counted_on_the_applications_clock(app, make_user, monkeypatch):
+    """The token's timestamp is the clock's, not the wall's: moving the application's clock
+    (as LIAISON_CLOCK_AT does) past the link's life expires it, though no real time passed."""
+    from datetime import timedelta
+
+    from liaison import clock
+    from liaison.auth.tokens import load_password_token, make_password_token
+
+    user = make_user(None, None)
+    token = make_password_token(user)
+    assert load_password_token(token).id == user.id
+    life = timedelta(seconds=app.config["PASSWORD_RESET_SECONDS"])
+    monkeypatch.setattr(clock, "_shift", clock._shift + life + timedelta(minutes=1))
+    assert load_password_token(token) is None

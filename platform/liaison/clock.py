@@ -22,6 +22,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
 AT_VARIABLE = "LIAISON_CLOCK_AT"
 SINCE_VARIABLE = "LIAISON_CLOCK_SINCE"
 DEFAULT_ZONE = "America/New_York"
@@ -144,3 +146,16 @@ def from_local(day: date, at: time, agency) -> datetime:
 def start_of_day(day: date, agency) -> datetime:
     """Midnight at the start of `day` in the agency's zone, in UTC."""
     return from_local(day, time(0, 0), agency)
+
+
+class _ClockSigner(TimestampSigner):
+    """itsdangerous's timestamp signer, stamping and checking ages at this clock's time."""
+
+    def get_timestamp(self) -> int:
+        return int(timestamp())
+
+
+def timed_serializer(secret_key: str, salt: str) -> URLSafeTimedSerializer:
+    """A signed, timestamped token serializer (reset links, receipts) on this clock, so a
+    token's age agrees with every other date the application reads."""
+    return URLSafeTimedSerializer(secret_key, salt=salt, signer=_ClockSigner)

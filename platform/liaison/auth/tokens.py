@@ -11,6 +11,7 @@ import hashlib
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from liaison import clock
 from liaison.extensions import db
 from tenants.models import User
 
@@ -18,7 +19,7 @@ SALT = "liaison.password-token"
 
 
 def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
+    return clock.timed_serializer(current_app.config["SECRET_KEY"], SALT)
 
 
 def _fingerprint(user: User) -> str:

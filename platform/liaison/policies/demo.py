@@ -18,7 +18,7 @@ from liaison.extensions import db
 from liaison.tenancy import tenant_context
 from policy_templates.markup import drop_notes
 from tenants import roles
-from tenants.models import Agency, RoleGrant, User
+from tenants.models import Agency, RoleGrant, User, grants_in
 
 from . import operations as ops
 from .calendar import add_months
@@ -104,13 +104,10 @@ def seed_demo_policy(agency: Agency, today: date) -> Policy | None:
 
 
 def _holder(agency: Agency, role: str) -> User | None:
-    return db.session.scalar(
-        select(User)
-        .join(RoleGrant, RoleGrant.user_id == User.id)
-        .where(RoleGrant.agency_id == agency.id, RoleGrant.role == role)
-        .order_by(User.id)
-        .limit(1)
-    )
+    """The agency's first holder of `role`."""
+    first = grants_in(agency, RoleGrant.user_id, roles=[role]).order_by(RoleGrant.user_id)
+    user_id = db.session.scalar(first.limit(1))
+    return db.session.get(User, user_id) if user_id is not None else None
 
 
 def publish_demo_policy(

@@ -17,7 +17,7 @@ VALID, EXPIRED, INVALID = "valid", "expired", "invalid"
 
 
 def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
+    return clock.timed_serializer(current_app.config["SECRET_KEY"], SALT)
 
 
 def max_age() -> int:
