@@ -4,12 +4,15 @@ and the password step alone."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import psycopg
 import pytest
 from sqlalchemy import text
 
 from liaison.extensions import db
 from tenants.models import User
+from tests.fixtures.clock import now
 
 from ..conftest import PASSWORD, PG_HOST
 
@@ -58,11 +61,8 @@ def set_last_seen(app):
 
     def move(user: User, minutes_ago: int) -> None:
         db.session.execute(
-            text(
-                "UPDATE user_sessions SET last_seen_at = now() - make_interval(mins => :m) "
-                "WHERE user_id = :u"
-            ),
-            {"m": minutes_ago, "u": user.id},
+            text("UPDATE user_sessions SET last_seen_at = :at WHERE user_id = :u"),
+            {"at": now() - timedelta(minutes=minutes_ago), "u": user.id},
         )
         db.session.commit()
 

@@ -5,7 +5,6 @@ from sqlalchemy import select
 from liaison.audit.models import AuditEvent
 from liaison.extensions import db
 from liaison.tenancy import tenant_context
-from tests.fixtures.clock import now
 
 
 def runs_of(agency, marker: str) -> list[dict]:
@@ -24,8 +23,11 @@ def runs_of(agency, marker: str) -> list[dict]:
 
 def make_due(app, queue_name: str = "default") -> str:
     """Move the one scheduled retry of `queue_name` to now, as if its back-off had passed;
-    returns the delay it had been given after the failure, in whole seconds."""
+    returns the delay it had been given after the failure, in whole seconds. The retry's
+    times are RQ's, on RQ's own clock (the wall's, not the application's)."""
     from datetime import UTC
+
+    from rq.utils import now as rq_now
 
     from liaison.jobs import get_queue
 
@@ -33,7 +35,7 @@ def make_due(app, queue_name: str = "default") -> str:
     (job_id,) = registry.get_job_ids()
     job = get_queue(app, queue_name).fetch_job(job_id)
     delay = registry.get_scheduled_time(job_id) - job.ended_at.replace(tzinfo=UTC)
-    registry.schedule(job, now())
+    registry.schedule(job, rq_now())
     return round(delay.total_seconds())
 
 
