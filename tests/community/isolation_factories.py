@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .isolation_factories import (  # noqa: F401
+from tests.tenancy.isolation_factories import (  # noqa: F401
     ID_FACTORIES,
     PATH_VALUES,
     Scenario,

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from tests.fixtures.clock import now
-
-from .isolation_factories import (  # noqa: F401
+from tests.tenancy.isolation_factories import (  # noqa: F401
     ID_FACTORIES,
     PATH_VALUES,
     Scenario,

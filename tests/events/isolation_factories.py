@@ -5,8 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.fixtures.clock import now
-
-from .isolation_factories import ID_FACTORIES, PATH_VALUES, Scenario, _in_agency_a, id_factory  # noqa: F401
+from tests.tenancy.isolation_factories import (  # noqa: F401
+    ID_FACTORIES,
+    PATH_VALUES,
+    Scenario,
+    _in_agency_a,
+    id_factory,
+)
 
 SUBMISSION_KEY = "sweep-submission-key-0001"
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from .isolation_factories import ID_FACTORIES, PATH_VALUES, Scenario, _in_agency_a, id_factory  # noqa: F401
+from tests.tenancy.isolation_factories import (  # noqa: F401
+    ID_FACTORIES,
+    PATH_VALUES,
+    Scenario,
+    _in_agency_a,
+    id_factory,
+)
 
 # Citizen survey pages are addressed by random tokens, never by ids; a token of agency A
 # asked for under agency B's slug names nothing there.

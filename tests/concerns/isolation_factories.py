@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .isolation_factories import (  # noqa: F401
+from tests.tenancy.isolation_factories import (  # noqa: F401
     ID_FACTORIES,
     PATH_VALUES,
     Scenario,
