@@ -11,7 +11,9 @@ form is reported as the original span (`Normalised.original_span`). In order:
   Latin letter, through the Unicode confusables data of `confusable-homoglyphs`;
 - accents are removed (Spanish "situación" and "situacion", "indocumentádo" and
   "indocumentado" read alike); case is kept, the rules choose where it matters;
-- typographic apostrophes and dashes become ' and -; any run of spaces becomes one;
+- typographic apostrophes and dashes become ' and -; any run of spaces and line breaks
+  becomes one character, a line break if the run holds one (so no pattern ever walks a
+  long run of blank lines from each of its characters);
 - a run of three or more single letters split by spaces, dots or hyphens is joined
   ("u n d o c u m e n t e d", "I.C.E.", "D-A-C-A").
 
@@ -59,7 +61,9 @@ def normalise(text: str) -> Normalised:
     origins: list[int] = []
     for index, char in enumerate(text):
         for folded in _fold(char):
-            if folded == " " and chars and chars[-1] == " ":
+            if folded in " \n" and chars and chars[-1] in " \n":
+                if folded == "\n":
+                    chars[-1] = "\n"
                 continue
             chars.append(folded)
             origins.append(index)
