@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -19,11 +21,19 @@ class TemplateError(ValueError):
 
 
 def read_raw(path: Path):
-    """The file's YAML, or a TemplateError naming the line YAML choked on."""
+    """The file's YAML (a fresh copy the caller may change), or a TemplateError naming the
+    line YAML choked on. Parsing a template takes ~0.1 s and every adoption reads one, so
+    the parse is kept per file until the file changes (its size or modification time)."""
+    stat = path.stat()
+    return copy.deepcopy(_parsed(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=32)
+def _parsed(path: str, _mtime_ns: int, _size: int):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise TemplateError([Problem(path.name, "-", f"not valid YAML: {exc}")]) from exc
+        raise TemplateError([Problem(Path(path).name, "-", f"not valid YAML: {exc}")]) from exc
 
 
 def load_template(path: Path) -> Template:

@@ -16,7 +16,7 @@ from ..auth.test_bad_input import values
 from .helpers import answers, build_survey, question_fields, respond
 
 FUZZ = settings(
-    max_examples=50,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -55,7 +55,7 @@ text_values = st.one_of(
     ),
 )
 FUZZ = settings(
-    max_examples=50,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
