@@ -79,15 +79,6 @@ def timestamp() -> float:
     return now().timestamp()
 
 
-def is_shifted() -> bool:
-    return _shift != timedelta(0)
-
-
-def utc_today() -> date:
-    """Today's date in UTC: only for what belongs to no agency (operator pages)."""
-    return now().date()
-
-
 def zone_for_state(state: str | None) -> str:
     return STATE_ZONES.get((state or "").upper(), DEFAULT_ZONE)
 
@@ -141,11 +132,6 @@ def from_local(day: date, at: time, agency) -> datetime:
     """A date and time entered in the agency's zone, as an aware UTC instant."""
     wall = datetime.combine(day, at.replace(tzinfo=None), tzinfo=zone(agency))
     return wall.astimezone(UTC)
-
-
-def start_of_day(day: date, agency) -> datetime:
-    """Midnight at the start of `day` in the agency's zone, in UTC."""
-    return from_local(day, time(0, 0), agency)
 
 
 class _ClockSigner(TimestampSigner):
